@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+// The layers and what each may import are described in DESIGN.md §4 (shared/DESIGN.md):
+// the core knows nothing of terminals, only NcursesBackend touches ncurses, and only
+// JumpStartCommands touches ArgumentParser.
+import PackageDescription
+
+let package = Package(
+    name: "jumpstart-tui",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jumpstart-tui", targets: ["jumpstart-tui"]),
+        .executable(name: "jumpstart-import", targets: ["jumpstart-import"]),
+        .library(name: "JumpStartCore", targets: ["JumpStartCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Catalog, regions, pricing, cost, deployment plan, template, resource graph.
+        .target(name: "JumpStartCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // A grid of styled cells and small widgets; no ncurses, no SageMaker.
+        .target(name: "TerminalUI"),
+        // The wizard as a pure state machine plus views that render into TerminalUI buffers.
+        .target(name: "JumpStartWizard", dependencies: ["JumpStartCore", "TerminalUI"]),
+        // The only code that sees ncurses.
+        // No pkgConfig: SwiftPM would drop its -D_XOPEN_SOURCE=600 with a warning on every build;
+        // the shim header asks for the wide-character API itself. `make` installs libncurses-dev.
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        // The loop: key → reduce → effects → render → present.
+        .target(name: "JumpStartApp", dependencies: ["JumpStartWizard", "NcursesBackend", "TerminalUI", "JumpStartCore"]),
+        // swift-argument-parser commands; thin.
+        .target(
+            name: "JumpStartCommands",
+            dependencies: ["JumpStartCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "jumpstart-tui", dependencies: ["JumpStartCommands", "JumpStartApp"]),
+        // Developer tool: turns shared/data into the project's data/ (see README, Development).
+        .executableTarget(name: "jumpstart-import", dependencies: ["JumpStartCore"]),
+
+        .testTarget(name: "JumpStartCoreTests", dependencies: ["JumpStartCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "JumpStartWizardTests", dependencies: ["JumpStartWizard", "JumpStartCore", "TerminalUI"]),
+        .testTarget(name: "JumpStartCommandsTests", dependencies: ["JumpStartCore"]),
+    ]
+)

@@ -1,0 +1,3 @@
+import ArgumentParser
+import JumpStartCore
+public enum CommandsModule {}

@@ -1,0 +1,312 @@
+import Foundation
+
+/// The JumpStart model catalog, read from the bundled `data/catalog/` (see `CatalogFormat`).
+///
+/// Loading reads the index and the region table only; an entry's environment, image aliases and
+/// model package ARNs are parsed the first time that entry is asked for, and cached.
+public final class Catalog: @unchecked Sendable {
+    public let regions: RegionTable
+    public let planner: DeploymentPlanner
+    /// Every model id, sorted.
+    public let modelIds: [String]
+    /// Every entry, sorted by model id, then version (oldest first).
+    public let allSummaries: [EntrySummary]
+
+    private let details: [RowDetail]
+    private let rowsByModel: [String: Range<Int>]
+    private let directory: URL
+    private let tables: [String: LineTable]
+    private let lock = NSLock()
+    private var entryCache: [Int: CatalogEntry] = [:]
+
+    struct RowDetail {
+        var artifactKey: String?
+        var prepackedArtifactKey: String?
+        var environment: Int
+        var variants: Int?
+        var aliases: Int?
+        var packages: Int?
+    }
+
+    /// The catalog bundled with the program (see `DataLocation`). Loaded once per process.
+    public static func bundled() throws(CatalogError) -> Catalog {
+        try BundledCatalog.shared.get()
+    }
+
+    /// Loads the catalog in `dataDirectory/catalog/`.
+    public init(dataDirectory: URL) throws(CatalogError) {
+        let dir = dataDirectory.appendingPathComponent("catalog")
+        self.directory = dir
+        self.regions = try Self.loadRegions(dir.appendingPathComponent(CatalogFormat.regionsFile))
+        self.planner = DeploymentPlanner(regions: regions)
+        let (summaries, details) = try Self.loadEntries(dir.appendingPathComponent(CatalogFormat.entriesFile), regionCount: regions.regions.count)
+        self.allSummaries = summaries
+        self.details = details
+        var byModel: [String: Range<Int>] = [:]
+        var ids: [String] = []
+        var start = 0
+        for i in 0...summaries.count {
+            if i == summaries.count || (i > 0 && summaries[i].modelId != summaries[i - 1].modelId) {
+                if i > start {
+                    byModel[summaries[start].modelId] = start..<i
+                    ids.append(summaries[start].modelId)
+                }
+                start = i
+            }
+        }
+        self.rowsByModel = byModel
+        self.modelIds = ids
+        var tables: [String: LineTable] = [:]
+        for name in [CatalogFormat.environmentsFile, CatalogFormat.variantsFile, CatalogFormat.aliasesFile, CatalogFormat.packagesFile] {
+            tables[name] = LineTable(url: dir.appendingPathComponent(name))
+        }
+        self.tables = tables
+    }
+
+    public var count: Int { allSummaries.count }
+
+    // MARK: - Lists
+
+    /// Every version of a model, oldest first; empty for an unknown id.
+    public func versions(of modelId: String) -> ArraySlice<EntrySummary> {
+        guard let range = rowsByModel[modelId] else { return [] }
+        return allSummaries[range]
+    }
+
+    /// The newest version of a model.
+    public func newest(of modelId: String) -> EntrySummary? {
+        versions(of: modelId).last
+    }
+
+    /// The newest version of each model, in model id order; or every version (newest first within
+    /// each model) when `allVersions` is set.
+    public func summaries(allVersions: Bool = false) -> [EntrySummary] {
+        if allVersions { return modelIds.flatMap { versions(of: $0).reversed() } }
+        return modelIds.compactMap { newest(of: $0) }
+    }
+
+    /// Models whose id contains every word of the query (case-insensitive); all models for an empty query.
+    public func search(_ query: String, allVersions: Bool = false) -> [EntrySummary] {
+        let words = query.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let list = summaries(allVersions: allVersions)
+        guard !words.isEmpty else { return list }
+        return list.filter { s in words.allSatisfy { s.modelId.contains($0) } }
+    }
+
+    /// The newest version of the model whose default instance type deploys in the region.
+    public func newestDeployableVersion(of modelId: String, region: String) -> EntrySummary? {
+        let index = regions.index(of: region)
+        return versions(of: modelId).last { $0.deploysWithDefault(regionIndex: index) }
+    }
+
+    // MARK: - Lookup
+
+    /// `MODEL` (its newest version) or `MODEL@VERSION`.
+    public func summary(reference: String) throws(CatalogError) -> EntrySummary {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let parts = trimmed.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let modelId = parts.first, !modelId.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
+            throw .badReference(reference)
+        }
+        let versions = self.versions(of: modelId)
+        guard let newest = versions.last else {
+            throw .unknownModel(modelId, suggestions: Suggestions.closest(to: modelId, in: modelIds))
+        }
+        guard parts.count == 2 else { return newest }
+        let wanted = parts[1]
+        if let match = versions.first(where: { $0.version.text == wanted }) { return match }
+        throw .unknownVersion(model: modelId, version: wanted, available: versions.reversed().prefix(12).map(\.version.text))
+    }
+
+    /// The whole entry for a reference.
+    public func entry(reference: String) throws(CatalogError) -> CatalogEntry {
+        try entry(try summary(reference: reference))
+    }
+
+    /// The whole entry behind a summary, parsing only the table lines it refers to.
+    public func entry(_ summary: EntrySummary) throws(CatalogError) -> CatalogEntry {
+        lock.lock()
+        if let cached = entryCache[summary.row] { lock.unlock(); return cached }
+        lock.unlock()
+        let d = details[summary.row]
+        let environment: [EnvironmentVariable] = try line(CatalogFormat.environmentsFile, d.environment, CatalogFormat.decodeEnvironment)
+        let variants: [InstanceVariant]? = try d.variants.map { i throws(CatalogError) in try line(CatalogFormat.variantsFile, i, CatalogFormat.decodeVariants) }
+        let aliases: [RegionAliases]? = try d.aliases.map { i throws(CatalogError) in try line(CatalogFormat.aliasesFile, i, CatalogFormat.decodeAliases) }
+        let packages: [String: String]? = try d.packages.map { i throws(CatalogError) in try line(CatalogFormat.packagesFile, i, CatalogFormat.decodePackages) }
+        let entry = CatalogEntry(
+            modelId: summary.modelId, version: summary.version, defaultInstanceType: summary.defaultInstanceType,
+            instanceTypes: summary.instanceTypes, environment: environment, artifactKey: d.artifactKey,
+            prepackedArtifactKey: d.prepackedArtifactKey, gatedBucket: summary.gatedBucket,
+            requiresEula: summary.requiresEula, modelPackageArns: packages, instanceAliases: aliases,
+            instanceVariants: variants)
+        lock.lock()
+        entryCache[summary.row] = entry
+        lock.unlock()
+        return entry
+    }
+
+    private func line<T>(_ file: String, _ index: Int, _ decode: (Any) -> T?) throws(CatalogError) -> T {
+        guard let table = tables[file] else { throw .damaged(file: file, line: nil, reason: "unknown table") }
+        let object = try table.object(at: index, file: file)
+        guard let value = decode(object) else {
+            throw .damaged(file: "catalog/\(file)", line: index + 1, reason: "unexpected JSON shape")
+        }
+        return value
+    }
+
+    // MARK: - Regions
+
+    /// The region a command runs in: the flag, else `AWS_REGION`, else `AWS_DEFAULT_REGION`, else us-east-1.
+    public func resolveRegion(
+        _ flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(CatalogError) -> String {
+        let (name, source): (String, String)
+        if let flag, !flag.isEmpty {
+            (name, source) = (flag, "--region")
+        } else if let r = environment["AWS_REGION"], !r.isEmpty {
+            (name, source) = (r, "AWS_REGION")
+        } else if let r = environment["AWS_DEFAULT_REGION"], !r.isEmpty {
+            (name, source) = (r, "AWS_DEFAULT_REGION")
+        } else {
+            (name, source) = ("us-east-1", "the default")
+        }
+        guard regions.contains(name) else {
+            throw .unknownRegion(name, suggestions: Suggestions.closest(to: name, in: regions.names), source: source)
+        }
+        return name
+    }
+
+    // MARK: - Reading the files
+
+    private static func readBytes(_ url: URL) throws(CatalogError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw .damaged(file: "catalog/\(url.lastPathComponent)", line: nil, reason: "the file is missing or unreadable")
+        }
+        return [UInt8](data)
+    }
+
+    private static func forEachLine(_ bytes: [UInt8], _ body: (Int, ArraySlice<UInt8>) throws(CatalogError) -> Void) throws(CatalogError) {
+        var start = 0
+        var lineNumber = 0
+        let count = bytes.count
+        while start < count {
+            var end = start
+            while end < count, bytes[end] != 10 { end += 1 }
+            lineNumber += 1
+            if end > start, bytes[start] != 35 /* # */ { try body(lineNumber, bytes[start..<end]) }
+            start = end + 1
+        }
+    }
+
+    private static func fields(_ line: ArraySlice<UInt8>) -> [String] {
+        line.split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func loadRegions(_ url: URL) throws(CatalogError) -> RegionTable {
+        var list: [JumpStartRegion] = []
+        try forEachLine(try readBytes(url)) { (n, line) throws(CatalogError) in
+            let f = fields(line)
+            guard f.count == 3, !f[0].isEmpty, !f[1].isEmpty else {
+                throw .damaged(file: "catalog/\(CatalogFormat.regionsFile)", line: n, reason: "expected 3 tab-separated fields")
+            }
+            list.append(JumpStartRegion(name: f[0], contentBucket: f[1], gatedContentBucket: f[2].isEmpty ? nil : f[2]))
+        }
+        guard !list.isEmpty else { throw .damaged(file: "catalog/\(CatalogFormat.regionsFile)", line: nil, reason: "no regions") }
+        return RegionTable(regions: list)
+    }
+
+    private static func loadEntries(_ url: URL, regionCount: Int) throws(CatalogError) -> ([EntrySummary], [RowDetail]) {
+        var summaries: [EntrySummary] = []
+        var details: [RowDetail] = []
+        summaries.reserveCapacity(8_300)
+        details.reserveCapacity(8_300)
+        let file = "catalog/\(CatalogFormat.entriesFile)"
+        try forEachLine(try readBytes(url)) { (n, line) throws(CatalogError) in
+            let f = fields(line)
+            guard f.count == 13 else { throw .damaged(file: file, line: n, reason: "expected 13 tab-separated fields, found \(f.count)") }
+            guard let version = ModelVersion(f[1]) else { throw .damaged(file: file, line: n, reason: "bad version \(f[1])") }
+            let types = f[3].split(separator: ",").map(String.init)
+            let masks = f[4].split(separator: ",").compactMap { UInt32($0, radix: 16) }
+            guard !types.isEmpty, masks.count == types.count, masks.allSatisfy({ $0 >> UInt32(regionCount) == 0 }) else {
+                throw .damaged(file: file, line: n, reason: "instance types and region masks don't match")
+            }
+            guard let env = Int(f[9]) else { throw .damaged(file: file, line: n, reason: "bad environment reference") }
+            func ref(_ s: String) throws(CatalogError) -> Int? {
+                if s.isEmpty { return nil }
+                guard let i = Int(s), i >= 0 else { throw .damaged(file: file, line: n, reason: "bad reference \(s)") }
+                return i
+            }
+            let packages = try ref(f[12])
+            summaries.append(EntrySummary(
+                modelId: f[0], version: version, defaultInstanceType: f[2], instanceTypes: types, regionMasks: masks,
+                gatedBucket: f[5] == "1", requiresEula: f[6].isEmpty ? nil : f[6], isModelPackage: packages != nil,
+                row: summaries.count))
+            details.append(RowDetail(
+                artifactKey: f[7].isEmpty ? nil : f[7], prepackedArtifactKey: f[8].isEmpty ? nil : f[8],
+                environment: env, variants: try ref(f[10]), aliases: try ref(f[11]), packages: packages))
+        }
+        guard !summaries.isEmpty else { throw .damaged(file: file, line: nil, reason: "no entries") }
+        return (summaries, details)
+    }
+}
+
+/// One JSON value per line, read whole on first use and parsed line by line on demand.
+final class LineTable: @unchecked Sendable {
+    private let url: URL
+    private let lock = NSLock()
+    private var bytes: Data?
+    private var offsets: [Int] = []
+    private var parsed: [Int: Any] = [:]
+
+    init(url: URL) { self.url = url }
+
+    func object(at index: Int, file: String) throws(CatalogError) -> Any {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = parsed[index] { return cached }
+        if bytes == nil {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw .damaged(file: "catalog/\(file)", line: nil, reason: "the file is missing or unreadable")
+            }
+            bytes = data
+            var starts = [0]
+            data.withUnsafeBytes { raw in
+                for (i, b) in raw.enumerated() where b == 10 && i + 1 < raw.count { starts.append(i + 1) }
+            }
+            offsets = starts
+        }
+        guard let data = bytes, index >= 0, index < offsets.count else {
+            throw .damaged(file: "catalog/\(file)", line: index + 1, reason: "the line an entry refers to is missing")
+        }
+        let start = offsets[index]
+        var end = index + 1 < offsets.count ? offsets[index + 1] - 1 : data.count
+        if end > start, data[data.startIndex + end - 1] == 10 { end -= 1 }
+        let slice = data.subdata(in: (data.startIndex + start)..<(data.startIndex + end))
+        guard let object = try? JSONSerialization.jsonObject(with: slice, options: [.fragmentsAllowed]) else {
+            throw .damaged(file: "catalog/\(file)", line: index + 1, reason: "not valid JSON")
+        }
+        parsed[index] = object
+        return object
+    }
+}
+
+/// Loads the bundled catalog once per process, on first use.
+private final class BundledCatalog: @unchecked Sendable {
+    static let shared = BundledCatalog()
+    private let lock = NSLock()
+    private var result: Result<Catalog, CatalogError>?
+
+    func get() throws(CatalogError) -> Catalog {
+        lock.lock()
+        defer { lock.unlock() }
+        if let result { return try result.get() }
+        let loaded: Result<Catalog, CatalogError>
+        do throws(CatalogError) {
+            loaded = .success(try Catalog(dataDirectory: try DataLocation.find()))
+        } catch {
+            loaded = .failure(error)
+        }
+        result = loaded
+        return try loaded.get()
+    }
+}

@@ -1,0 +1,33 @@
+/// Why a catalog question has no answer, with what a message needs to suggest a right one.
+public enum CatalogError: Error, Sendable, Equatable {
+    /// The bundled data folder could not be found; `searched` lists where we looked.
+    case dataNotFound(searched: [String])
+    /// A bundled data file is missing or damaged.
+    case damaged(file: String, line: Int?, reason: String)
+    case unknownModel(String, suggestions: [String])
+    case unknownVersion(model: String, version: String, available: [String])
+    case badReference(String)
+    case unknownRegion(String, suggestions: [String], source: String)
+}
+
+extension CatalogError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .dataNotFound(let searched):
+            return "The bundled catalog (data/catalog/entries.tsv) was not found. Looked in: \(searched.joined(separator: ", ")). Set JUMPSTART_TUI_DATA to the project's data folder."
+        case let .damaged(file, line, reason):
+            let at = line.map { " line \($0)" } ?? ""
+            return "The bundled data file \(file)\(at) is damaged: \(reason). Regenerate data/ with `make data` or restore it from git."
+        case let .unknownModel(name, suggestions):
+            let hint = suggestions.isEmpty ? " Run `jumpstart-tui models` to list them." : " Did you mean: \(suggestions.joined(separator: ", "))?"
+            return "No model named \(name) in the catalog.\(hint)"
+        case let .unknownVersion(model, version, available):
+            return "\(model) has no version \(version). Versions, newest first: \(available.joined(separator: ", "))."
+        case let .badReference(text):
+            return "\(text.isEmpty ? "An empty model name" : "\"\(text)\"") is not a model reference: write MODEL or MODEL@VERSION, for example meta-textgeneration-llama-2-7b-f@2.0.2."
+        case let .unknownRegion(name, suggestions, source):
+            let hint = suggestions.isEmpty ? "" : " Did you mean: \(suggestions.joined(separator: ", "))?"
+            return "\(name) (from \(source)) is not a JumpStart region.\(hint) Run `jumpstart-tui show MODEL` to see where a model deploys."
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// The bundled catalog's on-disk form, in `data/catalog/`, designed so one question reads little:
+///
+/// - `entries.tsv` — one line per entry (8,236): the facts every list needs (id, version, default
+///   and supported instance types, EULA, model package, gated) plus, per supported instance type,
+///   the bit set of regions where it deploys, so a whole list can be marked without loading an entry.
+///   The rest of an entry is a reference to a line of one of the shared tables below.
+/// - `environments.jsonl`, `variants.jsonl`, `aliases.jsonl`, `packages.jsonl` — one JSON value per
+///   line, each distinct value once (146 image alias sets serve all 8,236 entries). Only the lines
+///   an entry refers to are parsed.
+/// - `regions.tsv` — the JumpStart regions and their buckets, in name order; bit *i* of a mask is
+///   line *i*.
+public enum CatalogFormat {
+    public static let entriesFile = "entries.tsv"
+    public static let regionsFile = "regions.tsv"
+    public static let environmentsFile = "environments.jsonl"
+    public static let variantsFile = "variants.jsonl"
+    public static let aliasesFile = "aliases.jsonl"
+    public static let packagesFile = "packages.jsonl"
+
+    static let entriesHeader = "# modelId\tversion\tdefaultInstanceType\tinstanceTypes\tregionMasks\tgated\trequiresEula\tartifactKey\tprepackedArtifactKey\tenvironment\tvariants\taliases\tpackages"
+    static let regionsHeader = "# region\tcontentBucket\tgatedContentBucket"
+
+    /// Encodes entries into the files above (name → contents). Same input, same bytes.
+    public static func encode(entries: [CatalogEntry], regions: RegionTable) -> [String: String] {
+        let planner = DeploymentPlanner(regions: regions)
+        var environments = Interner(), variants = Interner(), aliases = Interner(), packages = Interner()
+        let sorted = entries.sorted { ($0.modelId, $0.version) < ($1.modelId, $1.version) }
+        var lines = [entriesHeader]
+        lines.reserveCapacity(sorted.count + 1)
+        for e in sorted {
+            let masks = planner.regionMasks(e).map { String($0, radix: 16) }.joined(separator: ",")
+            let fields: [String] = [
+                e.modelId, e.version.text, e.defaultInstanceType, e.instanceTypes.joined(separator: ","), masks,
+                e.gatedBucket ? "1" : "", e.requiresEula ?? "", e.artifactKey ?? "", e.prepackedArtifactKey ?? "",
+                String(environments.id(JSONText.compact(envJSON(e.environment)))),
+                e.instanceVariants.map { String(variants.id(JSONText.compact(variantsJSON($0)))) } ?? "",
+                e.instanceAliases.map { String(aliases.id(JSONText.compact(aliasesJSON($0)))) } ?? "",
+                e.modelPackageArns.map { String(packages.id(JSONText.compact(packagesJSON($0)))) } ?? "",
+            ]
+            lines.append(fields.joined(separator: "\t"))
+        }
+        var regionLines = [regionsHeader]
+        for r in regions.regions {
+            regionLines.append([r.name, r.contentBucket, r.gatedContentBucket ?? ""].joined(separator: "\t"))
+        }
+        return [
+            entriesFile: lines.joined(separator: "\n") + "\n",
+            regionsFile: regionLines.joined(separator: "\n") + "\n",
+            environmentsFile: environments.text,
+            variantsFile: variants.text,
+            aliasesFile: aliases.text,
+            packagesFile: packages.text,
+        ]
+    }
+
+    private struct Interner {
+        var ids: [String: Int] = [:]
+        var lines: [String] = []
+        mutating func id(_ line: String) -> Int {
+            if let id = ids[line] { return id }
+            ids[line] = lines.count
+            lines.append(line)
+            return lines.count - 1
+        }
+        var text: String { lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n" }
+    }
+
+    static func envJSON(_ env: [EnvironmentVariable]) -> JSONText.Value {
+        .object(env.sorted { $0.name < $1.name }.map { v in
+            switch v.value {
+            case .string(let s): return (v.name, .string(s))
+            case .integer(let i): return (v.name, .int(i))
+            }
+        })
+    }
+
+    static func variantsJSON(_ variants: [InstanceVariant]) -> JSONText.Value {
+        .array(variants.map { v in
+            var pairs: [(String, JSONText.Value)] = [("instanceType", .string(v.instanceType))]
+            if let uri = v.imageUri { pairs.append(("imageUri", .string(uri))) }
+            if let env = v.environment { pairs.append(("environment", envJSON(env))) }
+            return .object(pairs)
+        })
+    }
+
+    static func aliasesJSON(_ aliases: [RegionAliases]) -> JSONText.Value {
+        .array(aliases.map { a in
+            .object([
+                ("region", .string(a.region)),
+                ("aliases", .object(a.aliases.sorted { $0.alias < $1.alias }.map { ($0.alias, .string($0.imageUri)) })),
+            ])
+        })
+    }
+
+    static func packagesJSON(_ arns: [String: String]) -> JSONText.Value {
+        .object(arns.keys.sorted().map { ($0, .string(arns[$0]!)) })
+    }
+
+    // MARK: - Decoding one line of a table
+
+    static func decodeEnvironment(_ object: Any) -> [EnvironmentVariable]? {
+        guard let dict = object as? [String: Any] else { return nil }
+        var out: [EnvironmentVariable] = []
+        out.reserveCapacity(dict.count)
+        for (name, raw) in dict {
+            if let s = raw as? String {
+                out.append(EnvironmentVariable(name: name, value: .string(s)))
+            } else if let n = raw as? NSNumber {
+                out.append(EnvironmentVariable(name: name, value: .integer(n.intValue)))
+            } else {
+                return nil
+            }
+        }
+        return out.sorted { $0.name < $1.name }
+    }
+
+    static func decodeVariants(_ object: Any) -> [InstanceVariant]? {
+        guard let list = object as? [[String: Any]] else { return nil }
+        var out: [InstanceVariant] = []
+        for item in list {
+            guard let type = item["instanceType"] as? String else { return nil }
+            var env: [EnvironmentVariable]?
+            if let rawEnv = item["environment"] {
+                guard let decoded = decodeEnvironment(rawEnv) else { return nil }
+                env = decoded
+            }
+            out.append(InstanceVariant(instanceType: type, imageUri: item["imageUri"] as? String, environment: env))
+        }
+        return out
+    }
+
+    static func decodeAliases(_ object: Any) -> [RegionAliases]? {
+        guard let list = object as? [[String: Any]] else { return nil }
+        var out: [RegionAliases] = []
+        for item in list {
+            guard let region = item["region"] as? String, let map = item["aliases"] as? [String: String] else { return nil }
+            out.append(RegionAliases(region: region, aliases: map.keys.sorted().map { ($0, map[$0]!) }))
+        }
+        return out
+    }
+
+    static func decodePackages(_ object: Any) -> [String: String]? {
+        object as? [String: String]
+    }
+}

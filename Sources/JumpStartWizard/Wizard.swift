@@ -1,0 +1,4 @@
+import JumpStartCore
+import TerminalUI
+/// Placeholder until the wizard lands.
+public enum WizardModule {}

@@ -1,0 +1,4 @@
+import CNcursesw
+import TerminalUI
+/// Placeholder until the backend lands.
+public enum NcursesModule {}

@@ -1,0 +1,3 @@
+import JumpStartCommands
+import JumpStartApp
+print("jumpstart-tui")
