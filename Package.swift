@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "JumpStartCoreTests", dependencies: ["JumpStartCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "JumpStartWizardTests", dependencies: ["JumpStartWizard", "JumpStartCore", "TerminalUI"]),
-        .testTarget(name: "JumpStartCommandsTests", dependencies: ["JumpStartCore"]),
+        .testTarget(name: "JumpStartCommandsTests", dependencies: ["JumpStartCore", "jumpstart-tui"]),
     ]
 )

@@ -1,3 +1,9 @@
-import JumpStartCommands
+// The executable: runs the root command; with no subcommand in a terminal, the wizard.
+import Foundation
 import JumpStartApp
-print("jumpstart-tui")
+import JumpStartCommands
+
+JumpStartTUI.startWizard = { start in
+    try WizardLauncher.run(start)
+}
+JumpStartTUI.main()

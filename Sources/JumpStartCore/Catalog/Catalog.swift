@@ -9,15 +9,16 @@ public final class Catalog: @unchecked Sendable {
     public let planner: DeploymentPlanner
     /// Every model id, sorted.
     public let modelIds: [String]
-    /// Every entry, sorted by model id, then version (oldest first).
-    public let allSummaries: [EntrySummary]
 
-    private let details: [RowDetail]
+    private let index: [UInt8]
+    private let lines: [Range<Int>]
     private let rowsByModel: [String: Range<Int>]
-    private let directory: URL
     private let tables: [String: LineTable]
     private let lock = NSLock()
+    private var summaryCache: [EntrySummary?]
+    private var detailCache: [RowDetail?]
     private var entryCache: [Int: CatalogEntry] = [:]
+    private static let entriesPath = "catalog/\(CatalogFormat.entriesFile)"
 
     struct RowDetail {
         var artifactKey: String?
@@ -33,29 +34,59 @@ public final class Catalog: @unchecked Sendable {
         try BundledCatalog.shared.get()
     }
 
-    /// Loads the catalog in `dataDirectory/catalog/`.
+    /// Loads the catalog in `dataDirectory/catalog/`: the region table and the index's line
+    /// boundaries and model ids. A row's fields are parsed the first time it is asked for.
     public init(dataDirectory: URL) throws(CatalogError) {
         let dir = dataDirectory.appendingPathComponent("catalog")
-        self.directory = dir
         self.regions = try Self.loadRegions(dir.appendingPathComponent(CatalogFormat.regionsFile))
         self.planner = DeploymentPlanner(regions: regions)
-        let (summaries, details) = try Self.loadEntries(dir.appendingPathComponent(CatalogFormat.entriesFile), regionCount: regions.regions.count)
-        self.allSummaries = summaries
-        self.details = details
+        let bytes = try Self.readBytes(dir.appendingPathComponent(CatalogFormat.entriesFile))
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(8_300)
         var byModel: [String: Range<Int>] = [:]
         var ids: [String] = []
-        var start = 0
-        for i in 0...summaries.count {
-            if i == summaries.count || (i > 0 && summaries[i].modelId != summaries[i - 1].modelId) {
-                if i > start {
-                    byModel[summaries[start].modelId] = start..<i
-                    ids.append(summaries[start].modelId)
+        try bytes.withUnsafeBufferPointer { (buf) throws(CatalogError) in
+            var start = 0
+            var groupStart = 0
+            var groupId: Range<Int>? = nil
+            func closeGroup() {
+                if let g = groupId, lines.count > groupStart {
+                    let id = String(decoding: UnsafeBufferPointer(rebasing: buf[g]), as: UTF8.self)
+                    byModel[id] = groupStart..<lines.count
+                    ids.append(id)
                 }
-                start = i
             }
+            while start < buf.count {
+                var end = start
+                while end < buf.count, buf[end] != 10 { end += 1 }
+                if end > start, buf[start] != 35 /* # */ {
+                    var tab = start
+                    while tab < end, buf[tab] != 9 { tab += 1 }
+                    guard tab < end, tab > start else {
+                        throw .damaged(file: Self.entriesPath, line: lines.count + 2, reason: "a line without fields")
+                    }
+                    let same = groupId.map { g in g.count == tab - start && buf[g].elementsEqual(buf[start..<tab]) } ?? false
+                    if !same {
+                        closeGroup()
+                        groupStart = lines.count
+                        groupId = start..<tab
+                    }
+                    lines.append(start..<end)
+                }
+                start = end + 1
+            }
+            closeGroup()
         }
+        guard !lines.isEmpty else { throw .damaged(file: Self.entriesPath, line: nil, reason: "no entries") }
+        guard ids.count == byModel.count else {
+            throw .damaged(file: Self.entriesPath, line: nil, reason: "entries are not grouped by model id")
+        }
+        self.index = bytes
+        self.lines = lines
         self.rowsByModel = byModel
         self.modelIds = ids
+        self.summaryCache = Array(repeating: nil, count: lines.count)
+        self.detailCache = Array(repeating: nil, count: lines.count)
         var tables: [String: LineTable] = [:]
         for name in [CatalogFormat.environmentsFile, CatalogFormat.variantsFile, CatalogFormat.aliasesFile, CatalogFormat.packagesFile] {
             tables[name] = LineTable(url: dir.appendingPathComponent(name))
@@ -63,40 +94,63 @@ public final class Catalog: @unchecked Sendable {
         self.tables = tables
     }
 
-    public var count: Int { allSummaries.count }
+    /// Number of entries (every version of every model).
+    public var count: Int { lines.count }
 
     // MARK: - Lists
 
     /// Every version of a model, oldest first; empty for an unknown id.
-    public func versions(of modelId: String) -> ArraySlice<EntrySummary> {
+    public func versions(of modelId: String) throws(CatalogError) -> [EntrySummary] {
         guard let range = rowsByModel[modelId] else { return [] }
-        return allSummaries[range]
+        var out: [EntrySummary] = []
+        out.reserveCapacity(range.count)
+        for row in range { out.append(try summary(row: row)) }
+        return out
     }
 
     /// The newest version of a model.
-    public func newest(of modelId: String) -> EntrySummary? {
-        versions(of: modelId).last
+    public func newest(of modelId: String) throws(CatalogError) -> EntrySummary? {
+        guard let range = rowsByModel[modelId], let last = range.last else { return nil }
+        return try summary(row: last)
+    }
+
+    /// Every entry, by model id, oldest version first.
+    public func allSummaries() throws(CatalogError) -> [EntrySummary] {
+        var out: [EntrySummary] = []
+        out.reserveCapacity(lines.count)
+        for row in lines.indices { out.append(try summary(row: row)) }
+        return out
     }
 
     /// The newest version of each model, in model id order; or every version (newest first within
     /// each model) when `allVersions` is set.
-    public func summaries(allVersions: Bool = false) -> [EntrySummary] {
-        if allVersions { return modelIds.flatMap { versions(of: $0).reversed() } }
-        return modelIds.compactMap { newest(of: $0) }
+    public func summaries(allVersions: Bool = false) throws(CatalogError) -> [EntrySummary] {
+        var out: [EntrySummary] = []
+        for id in modelIds {
+            if allVersions {
+                out += try versions(of: id).reversed()
+            } else if let newest = try newest(of: id) {
+                out.append(newest)
+            }
+        }
+        return out
     }
 
     /// Models whose id contains every word of the query (case-insensitive); all models for an empty query.
-    public func search(_ query: String, allVersions: Bool = false) -> [EntrySummary] {
+    public func search(_ query: String, allVersions: Bool = false) throws(CatalogError) -> [EntrySummary] {
         let words = query.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let list = summaries(allVersions: allVersions)
+        let list = try summaries(allVersions: allVersions)
         guard !words.isEmpty else { return list }
-        return list.filter { s in words.allSatisfy { s.modelId.contains($0) } }
+        return list.filter { s in
+            let id = s.modelId.lowercased()
+            return words.allSatisfy { id.contains($0) }
+        }
     }
 
     /// The newest version of the model whose default instance type deploys in the region.
-    public func newestDeployableVersion(of modelId: String, region: String) -> EntrySummary? {
+    public func newestDeployableVersion(of modelId: String, region: String) throws(CatalogError) -> EntrySummary? {
         let index = regions.index(of: region)
-        return versions(of: modelId).last { $0.deploysWithDefault(regionIndex: index) }
+        return try versions(of: modelId).last { $0.deploysWithDefault(regionIndex: index) }
     }
 
     // MARK: - Lookup
@@ -108,14 +162,13 @@ public final class Catalog: @unchecked Sendable {
         guard let modelId = parts.first, !modelId.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
             throw .badReference(reference)
         }
-        let versions = self.versions(of: modelId)
-        guard let newest = versions.last else {
+        guard let range = rowsByModel[modelId] else {
             throw .unknownModel(modelId, suggestions: Suggestions.closest(to: modelId, in: modelIds))
         }
-        guard parts.count == 2 else { return newest }
-        let wanted = parts[1]
-        if let match = versions.first(where: { $0.version.text == wanted }) { return match }
-        throw .unknownVersion(model: modelId, version: wanted, available: versions.reversed().prefix(12).map(\.version.text))
+        guard parts.count == 2 else { return try summary(row: range.upperBound - 1) }
+        let versions = try self.versions(of: modelId)
+        if let match = versions.first(where: { $0.version.text == parts[1] }) { return match }
+        throw .unknownVersion(model: modelId, version: parts[1], available: versions.reversed().prefix(12).map(\.version.text))
     }
 
     /// The whole entry for a reference.
@@ -128,7 +181,11 @@ public final class Catalog: @unchecked Sendable {
         lock.lock()
         if let cached = entryCache[summary.row] { lock.unlock(); return cached }
         lock.unlock()
-        let d = details[summary.row]
+        _ = try self.summary(row: summary.row)
+        lock.lock()
+        let detail = detailCache[summary.row]
+        lock.unlock()
+        guard let d = detail else { throw .damaged(file: Self.entriesPath, line: nil, reason: "row \(summary.row) unreadable") }
         let environment: [EnvironmentVariable] = try line(CatalogFormat.environmentsFile, d.environment, CatalogFormat.decodeEnvironment)
         let variants: [InstanceVariant]? = try d.variants.map { i throws(CatalogError) in try line(CatalogFormat.variantsFile, i, CatalogFormat.decodeVariants) }
         let aliases: [RegionAliases]? = try d.aliases.map { i throws(CatalogError) in try line(CatalogFormat.aliasesFile, i, CatalogFormat.decodeAliases) }
@@ -152,6 +209,41 @@ public final class Catalog: @unchecked Sendable {
             throw .damaged(file: "catalog/\(file)", line: index + 1, reason: "unexpected JSON shape")
         }
         return value
+    }
+
+    /// Parses one index row (once; cached).
+    private func summary(row: Int) throws(CatalogError) -> EntrySummary {
+        lock.lock()
+        if let cached = summaryCache[row] { lock.unlock(); return cached }
+        lock.unlock()
+        let n = row + 2  // the header is line 1
+        let f = index[lines[row]].split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        guard f.count == 13 else { throw .damaged(file: Self.entriesPath, line: n, reason: "expected 13 tab-separated fields, found \(f.count)") }
+        guard let version = ModelVersion(f[1]) else { throw .damaged(file: Self.entriesPath, line: n, reason: "bad version \(f[1])") }
+        let types = f[3].split(separator: ",").map(String.init)
+        let masks = f[4].split(separator: ",").compactMap { UInt32($0, radix: 16) }
+        let regionCount = UInt32(regions.regions.count)
+        guard !types.isEmpty, masks.count == types.count, masks.allSatisfy({ $0 >> regionCount == 0 }) else {
+            throw .damaged(file: Self.entriesPath, line: n, reason: "instance types and region masks don't match")
+        }
+        guard let env = Int(f[9]) else { throw .damaged(file: Self.entriesPath, line: n, reason: "bad environment reference") }
+        func ref(_ s: String) throws(CatalogError) -> Int? {
+            if s.isEmpty { return nil }
+            guard let i = Int(s), i >= 0 else { throw .damaged(file: Self.entriesPath, line: n, reason: "bad reference \(s)") }
+            return i
+        }
+        let packages = try ref(f[12])
+        let summary = EntrySummary(
+            modelId: f[0], version: version, defaultInstanceType: f[2], instanceTypes: types, regionMasks: masks,
+            gatedBucket: f[5] == "1", requiresEula: f[6].isEmpty ? nil : f[6], isModelPackage: packages != nil, row: row)
+        let detail = RowDetail(
+            artifactKey: f[7].isEmpty ? nil : f[7], prepackedArtifactKey: f[8].isEmpty ? nil : f[8],
+            environment: env, variants: try ref(f[10]), aliases: try ref(f[11]), packages: packages)
+        lock.lock()
+        summaryCache[row] = summary
+        detailCache[row] = detail
+        lock.unlock()
+        return summary
     }
 
     // MARK: - Regions
@@ -185,68 +277,18 @@ public final class Catalog: @unchecked Sendable {
         return [UInt8](data)
     }
 
-    private static func forEachLine(_ bytes: [UInt8], _ body: (Int, ArraySlice<UInt8>) throws(CatalogError) -> Void) throws(CatalogError) {
-        var start = 0
-        var lineNumber = 0
-        let count = bytes.count
-        while start < count {
-            var end = start
-            while end < count, bytes[end] != 10 { end += 1 }
-            lineNumber += 1
-            if end > start, bytes[start] != 35 /* # */ { try body(lineNumber, bytes[start..<end]) }
-            start = end + 1
-        }
-    }
-
-    private static func fields(_ line: ArraySlice<UInt8>) -> [String] {
-        line.split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-    }
-
     private static func loadRegions(_ url: URL) throws(CatalogError) -> RegionTable {
         var list: [JumpStartRegion] = []
-        try forEachLine(try readBytes(url)) { (n, line) throws(CatalogError) in
-            let f = fields(line)
+        let text = String(decoding: try readBytes(url), as: UTF8.self)
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 3, !f[0].isEmpty, !f[1].isEmpty else {
-                throw .damaged(file: "catalog/\(CatalogFormat.regionsFile)", line: n, reason: "expected 3 tab-separated fields")
+                throw .damaged(file: "catalog/\(CatalogFormat.regionsFile)", line: i + 1, reason: "expected 3 tab-separated fields")
             }
             list.append(JumpStartRegion(name: f[0], contentBucket: f[1], gatedContentBucket: f[2].isEmpty ? nil : f[2]))
         }
         guard !list.isEmpty else { throw .damaged(file: "catalog/\(CatalogFormat.regionsFile)", line: nil, reason: "no regions") }
         return RegionTable(regions: list)
-    }
-
-    private static func loadEntries(_ url: URL, regionCount: Int) throws(CatalogError) -> ([EntrySummary], [RowDetail]) {
-        var summaries: [EntrySummary] = []
-        var details: [RowDetail] = []
-        summaries.reserveCapacity(8_300)
-        details.reserveCapacity(8_300)
-        let file = "catalog/\(CatalogFormat.entriesFile)"
-        try forEachLine(try readBytes(url)) { (n, line) throws(CatalogError) in
-            let f = fields(line)
-            guard f.count == 13 else { throw .damaged(file: file, line: n, reason: "expected 13 tab-separated fields, found \(f.count)") }
-            guard let version = ModelVersion(f[1]) else { throw .damaged(file: file, line: n, reason: "bad version \(f[1])") }
-            let types = f[3].split(separator: ",").map(String.init)
-            let masks = f[4].split(separator: ",").compactMap { UInt32($0, radix: 16) }
-            guard !types.isEmpty, masks.count == types.count, masks.allSatisfy({ $0 >> UInt32(regionCount) == 0 }) else {
-                throw .damaged(file: file, line: n, reason: "instance types and region masks don't match")
-            }
-            guard let env = Int(f[9]) else { throw .damaged(file: file, line: n, reason: "bad environment reference") }
-            func ref(_ s: String) throws(CatalogError) -> Int? {
-                if s.isEmpty { return nil }
-                guard let i = Int(s), i >= 0 else { throw .damaged(file: file, line: n, reason: "bad reference \(s)") }
-                return i
-            }
-            let packages = try ref(f[12])
-            summaries.append(EntrySummary(
-                modelId: f[0], version: version, defaultInstanceType: f[2], instanceTypes: types, regionMasks: masks,
-                gatedBucket: f[5] == "1", requiresEula: f[6].isEmpty ? nil : f[6], isModelPackage: packages != nil,
-                row: summaries.count))
-            details.append(RowDetail(
-                artifactKey: f[7].isEmpty ? nil : f[7], prepackedArtifactKey: f[8].isEmpty ? nil : f[8],
-                environment: env, variants: try ref(f[10]), aliases: try ref(f[11]), packages: packages))
-        }
-        guard !summaries.isEmpty else { throw .damaged(file: file, line: nil, reason: "no entries") }
-        return (summaries, details)
     }
 }
 

@@ -1,0 +1,58 @@
+# jumpstart-tui — one command to run the wizard, one to test everything.
+# Every target installs what it needs on a fresh Debian machine (as root, or with sudo).
+
+SHELL := /bin/bash
+SWIFT ?= swift
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN_DEBUG := .build/debug/jumpstart-tui
+BIN_RELEASE := .build/release/jumpstart-tui
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps python-deps build release data bench screenshots clean
+
+## run: install what is missing, build, and start the wizard.
+run: deps
+	$(SWIFT) build -c release --product jumpstart-tui
+	$(BIN_RELEASE)
+
+## test: install what the checks need, then run them all (swift test, then tools/tests/*.sh).
+test: deps python-deps
+	$(SWIFT) build --product jumpstart-tui
+	$(SWIFT) test
+	@for check in tools/checks/*.sh; do \
+		[ -e "$$check" ] || continue; \
+		echo "== $$check"; \
+		PATH="$(CURDIR)/$(VENV)/bin:$$PATH" BIN="$(CURDIR)/$(BIN_DEBUG)" bash "$$check" || exit 1; \
+	done
+
+## deps: system packages (ncurses headers, tmux for the wizard check).
+deps:
+	@missing=""; \
+	dpkg -s libncurses-dev >/dev/null 2>&1 || missing="$$missing libncurses-dev"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
+	fi
+
+## python-deps: cfn-lint, the AWS CLI and moto in .venv (ignored by git).
+python-deps: $(VENV)/.installed
+$(VENV)/.installed: tools/requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r tools/requirements.txt
+	touch $@
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## data: regenerate data/ from ../shared/data (byte-identical for the same input).
+data:
+	$(SWIFT) build -c release --product jumpstart-import
+	.build/release/jumpstart-import ../shared/data data
+
+clean:
+	rm -rf .build $(VENV)

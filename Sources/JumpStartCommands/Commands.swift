@@ -1,3 +1,0 @@
-import ArgumentParser
-import JumpStartCore
-public enum CommandsModule {}

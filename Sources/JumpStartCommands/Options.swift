@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import JumpStartCore
+
+/// `--region`, shared by every command that answers for one region.
+struct RegionOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The AWS region.",
+        discussion: "Default: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1.",
+        valueName: "region"))
+    var region: String?
+
+    func resolve(_ catalog: Catalog) throws -> String {
+        try catalog.resolveRegion(region)
+    }
+}
+
+/// Output formats a command may offer.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, markdown, yaml
+}
+
+/// A failure already explained in one sentence; printed as `error: …` with exit code 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Loads the bundled catalog, turning a missing or damaged data folder into a clear failure.
+func loadCatalog() throws -> Catalog {
+    try Catalog.bundled()
+}
+
+/// Writes text to standard output, ending with one newline.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Writes a line to standard error (notes, warnings, next steps).
+func note(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

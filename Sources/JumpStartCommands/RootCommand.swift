@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import JumpStartCore
+
+/// `jumpstart-tui`: with a subcommand, answers a question; without one, starts the wizard.
+public struct JumpStartTUI: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "jumpstart-tui",
+        abstract: "Configure, cost and export a SageMaker JumpStart model endpoint as CloudFormation.",
+        discussion: """
+            Without a subcommand, in a terminal, starts the interactive wizard; `jumpstart-tui wizard --help` \
+            lists the answers it can start with. The other subcommands answer the same questions from the \
+            command line, for people and scripts.
+
+            Environment: AWS_REGION / AWS_DEFAULT_REGION set the default region; JUMPSTART_TUI_DATA points \
+            at a data folder other than the bundled one; NO_COLOR turns colours off in the wizard.
+            """,
+        version: "0.1.0",
+        subcommands: [WizardCommand.self, ModelsCommand.self, ShowCommand.self],
+        defaultSubcommand: WizardCommand.self)
+
+    public init() {}
+
+    /// Set by the executable: starts the wizard and returns its exit code. The commands layer
+    /// knows nothing of terminals, so it only asks.
+    nonisolated(unsafe) public static var startWizard: ((StartingAnswers) throws -> Int32)?
+}
+
+/// `jumpstart-tui [wizard] [--model …]`: the interactive wizard, with answers filled in.
+struct WizardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wizard",
+        abstract: "Start the interactive wizard (the default when no subcommand is given).",
+        discussion: "Needs a terminal of at least 80×24. For scripts, use `export`.")
+
+    @Option(name: .long, help: ArgumentHelp("Start with this model chosen.", valueName: "model[@version]"))
+    var model: String?
+    @Option(name: .long, help: "Start in this region (default: AWS_REGION, AWS_DEFAULT_REGION, us-east-1).")
+    var region: String?
+    @Option(name: .long, help: "Start with this instance type chosen.")
+    var instanceType: String?
+    @Option(name: .long, help: "Start with this instance count.")
+    var count: Int?
+    @Option(name: .long, help: ArgumentHelp("Reopen a template this program exported.", valueName: "template"))
+    var from: String?
+
+    func run() throws {
+        let start = StartingAnswers(model: model, region: region, instanceType: instanceType, count: count, fromTemplate: from)
+        guard let startWizard = JumpStartTUI.startWizard else {
+            throw CommandFailure("The wizard is not available in this build; use a subcommand (see --help).")
+        }
+        let code = try startWizard(start)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
