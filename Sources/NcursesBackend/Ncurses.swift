@@ -1,4 +1,0 @@
-import CNcursesw
-import TerminalUI
-/// Placeholder until the backend lands.
-public enum NcursesModule {}
