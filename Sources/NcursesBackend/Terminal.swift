@@ -152,7 +152,8 @@ public final class Terminal {
         case 8, 127: return .backspace
         case 27: return .escape
         case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(value) + 0x60)))
-        case 0..<32: return .unknown
+        // Ctrl-@ (NUL), Ctrl-\, Ctrl-], Ctrl-^, Ctrl-_: the character the control key was held with.
+        case 0, 28...31: return .ctrl(Character(Unicode.Scalar(UInt8(value) + 0x40)))
         default:
             guard let scalar = Unicode.Scalar(value) else { return .unknown }
             return .character(Character(scalar))

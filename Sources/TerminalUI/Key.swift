@@ -71,14 +71,14 @@ public enum Key: Hashable, Sendable {
         return nil
     }
 
-    /// Keys from space-separated names ("down down enter"), or the first name that is not a key.
-    public static func sequence(_ names: String) -> Result<[Key], UnknownKeyName> {
-        var keys: [Key] = []
-        for name in names.split(separator: " ") {
-            guard let key = Key(name: String(name)) else { return .failure(UnknownKeyName(name: String(name))) }
-            keys.append(key)
+    /// Keys from space-separated names ("down down enter"), for headless test harnesses.
+    ///
+    /// - Throws: `UnknownKeyName` for the first name that is not a key.
+    public static func sequence(_ names: String) throws(UnknownKeyName) -> [Key] {
+        try names.split(separator: " ").map { (name) throws(UnknownKeyName) -> Key in
+            guard let key = Key(name: String(name)) else { throw UnknownKeyName(name: String(name)) }
+            return key
         }
-        return .success(keys)
     }
 }
 

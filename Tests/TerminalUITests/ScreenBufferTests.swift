@@ -73,6 +73,14 @@ struct ScreenBufferTests {
         #expect(!buffer[3, 0].isContinuation)
     }
 
+    @Test("A wide character cut by the left clip edge leaves a blank in its visible half")
+    func wideCharacterAtLeftEdge() {
+        var buffer = ScreenBuffer(width: 5, height: 1)
+        buffer.put("xxxxx", at: .zero)
+        buffer.put("中ab", at: Point(x: 0, y: 0), clip: Rect(x: 1, y: 0, width: 3, height: 1))
+        #expect(buffer.plainText == "x abx")
+    }
+
     @Test("Overwriting half of a wide character blanks the other half")
     func overwriteWideCharacter() {
         var buffer = ScreenBuffer(width: 4, height: 1)
