@@ -4,6 +4,7 @@
 # every region, model packages, gated entries, .tar.gz and prefix model data, both role policies.
 # Run by `make test` with BIN=<jumpstart-tui> and cfn-lint on PATH (.venv/bin).
 set -euo pipefail
+cd "$(dirname "$0")/../.."
 BIN=${BIN:-.build/debug/jumpstart-tui}
 COUNT=320
 work=$(mktemp -d)
@@ -31,7 +32,8 @@ sed 's/^  Endpoint:$/  Endpoint:\n    DependsOn: EndpointConfig/' "$work/t0001.y
 if cfn-lint -c I -- "$canary" >/dev/null 2>&1; then fail "cfn-lint did not flag a redundant DependsOn; is it working?"; fi
 
 # Two batches, one per core.
-files=("$work"/t*.yaml "$work"/t*.json)
+# ...plus the golden templates, which carry every option (VPC, KMS key, existing role, tags).
+files=("$work"/t*.yaml "$work"/t*.json Tests/JumpStartCommandsTests/Golden/*.yaml Tests/JumpStartCommandsTests/Golden/*.json)
 half=$(( ${#files[@]} / 2 ))
 set +e
 cfn-lint -c I -- "${files[@]:0:$half}" > "$work/lint1.txt" 2>&1 &
