@@ -109,27 +109,42 @@ public enum TemplateYAML {
         (try? Yams.serialize(node: node(value), indent: 2, width: -1, allowUnicode: true)) ?? ""
     }
 
+    /// Every tag is explicit, so nothing is resolved; an empty resolver keeps Yams from compiling
+    /// its default resolver's regular expressions (about 2 ms a process, measured).
+    private static let noResolver = Resolver.basic
+    nonisolated(unsafe) private static let str = Tag(.str, noResolver)
+    nonisolated(unsafe) private static let int = Tag(.int, noResolver)
+    nonisolated(unsafe) private static let float = Tag(.float, noResolver)
+    nonisolated(unsafe) private static let bool = Tag(.bool, noResolver)
+    nonisolated(unsafe) private static let null = Tag(.null, noResolver)
+    nonisolated(unsafe) private static let seq = Tag(.seq, noResolver)
+    nonisolated(unsafe) private static let map = Tag(.map, noResolver)
+
     static func node(_ value: JSONText.Value) -> Node {
         switch value {
         case .string(let s): return .scalar(scalar(s))
-        case .int(let i): return .scalar(Node.Scalar(String(i), Tag(.int), .plain))
-        case .double(let d): return .scalar(Node.Scalar(JSONText.compact(.double(d)), Tag(.float), .plain))
-        case .bool(let b): return .scalar(Node.Scalar(b ? "true" : "false", Tag(.bool), .plain))
-        case .null: return .scalar(Node.Scalar("null", Tag(.null), .plain))
-        case .array(let items): return .sequence(Node.Sequence(items.map(node), Tag(.seq), .block))
+        case .int(let i): return .scalar(Node.Scalar(String(i), int, .plain))
+        case .double(let d): return .scalar(Node.Scalar(JSONText.compact(.double(d)), float, .plain))
+        case .bool(let b): return .scalar(Node.Scalar(b ? "true" : "false", bool, .plain))
+        case .null: return .scalar(Node.Scalar("null", null, .plain))
+        case .array(let items): return .sequence(Node.Sequence(items.map(node), seq, .block))
         case .object(let pairs):
-            return .mapping(Node.Mapping(pairs.map { (Node.scalar(scalar($0.0)), node($0.1)) }, Tag(.map), .block))
+            return .mapping(Node.Mapping(pairs.map { (Node.scalar(scalar($0.0)), node($0.1)) }, map, .block))
         }
     }
 
-    /// YAML 1.1 words that some readers (PyYAML, hence cfn-lint) take for booleans or null.
-    private static let ambiguousWords: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"]
+    /// Words that a YAML 1.1 or 1.2 reader (PyYAML, hence cfn-lint; CloudFormation) takes for a
+    /// boolean, null, or a merge/value key.
+    private static let ambiguousWords: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "="]
 
+    /// Quoted when a reader could take it for anything but a string: empty, one of the words
+    /// above, or starting like a number, a date or `.inf`/`.nan` (a digit, a sign or a dot).
+    /// This is a superset of Yams' own resolver check, without running its regular expressions
+    /// for every string. Other special characters (`: `, `#`, `*`, …) libyaml quotes by itself.
     static func scalar(_ s: String) -> Node.Scalar {
         let first = s.unicodeScalars.first
         let needsQuotes = s.isEmpty || ambiguousWords.contains(s.lowercased())
             || first.map { ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "." } ?? false
-            || s.represented().style == .singleQuoted
-        return Node.Scalar(s, Tag(.str), needsQuotes ? .singleQuoted : .any)
+        return Node.Scalar(s, str, needsQuotes ? .singleQuoted : .any)
     }
 }
