@@ -57,8 +57,9 @@ public final class Catalog: @unchecked Sendable {
                 }
             }
             while start < buf.count {
-                var end = start
-                while end < buf.count, buf[end] != 10 { end += 1 }
+                // memchr: a byte loop over the 3 MB index was most of the start-up time.
+                let end = memchr(buf.baseAddress! + start, 10, buf.count - start)
+                    .map { buf.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buf.count
                 if end > start, buf[start] != 35 /* # */ {
                     var tab = start
                     while tab < end, buf[tab] != 9 { tab += 1 }
@@ -271,10 +272,29 @@ public final class Catalog: @unchecked Sendable {
     // MARK: - Reading the files
 
     private static func readBytes(_ url: URL) throws(CatalogError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        // Straight into the array: going through Data copied the 3 MB index twice on every run.
+        let fd = open(url.path, O_RDONLY)
+        var info = stat()
+        guard fd >= 0, fstat(fd, &info) == 0 else {
+            if fd >= 0 { close(fd) }
             throw .damaged(file: "catalog/\(url.lastPathComponent)", line: nil, reason: "the file is missing or unreadable")
         }
-        return [UInt8](data)
+        defer { close(fd) }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = read(fd, buffer.baseAddress! + count, size - count)
+                if n <= 0 { complete = n == 0 && count == size; break }
+                count += n
+            }
+            if count < size { complete = false }
+        }
+        guard complete else {
+            throw .damaged(file: "catalog/\(url.lastPathComponent)", line: nil, reason: "the file could not be read whole")
+        }
+        return bytes
     }
 
     private static func loadRegions(_ url: URL) throws(CatalogError) -> RegionTable {
@@ -312,8 +332,15 @@ final class LineTable: @unchecked Sendable {
             }
             bytes = data
             var starts = [0]
-            data.withUnsafeBytes { raw in
-                for (i, b) in raw.enumerated() where b == 10 && i + 1 < raw.count { starts.append(i + 1) }
+            // memchr rather than a byte loop: this runs over up to 900 KB on every export.
+            data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                guard let base = raw.baseAddress else { return }
+                var at = 0
+                while at < raw.count, let hit = memchr(base + at, 10, raw.count - at) {
+                    let i = base.distance(to: UnsafeRawPointer(hit))
+                    if i + 1 < raw.count { starts.append(i + 1) }
+                    at = i + 1
+                }
             }
             offsets = starts
         }

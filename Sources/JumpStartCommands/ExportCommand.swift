@@ -1,0 +1,203 @@
+import ArgumentParser
+import Foundation
+import JumpStartCore
+
+/// `jumpstart-tui export MODEL[@VERSION] …` and `export --from FILE …`: the CloudFormation template
+/// (or its resource graph), written atomically, with what to do next.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the CloudFormation template that deploys a model's endpoint.",
+        discussion: """
+            MODEL without @VERSION means the model's newest version. Every value is checked before anything \
+            is written; a bad one gets a message naming it and what would be valid, and nothing is written. \
+            Without -o (or with -o -) the template goes to standard output; with -o FILE it is written \
+            atomically (mode 0644) and the next steps (quota, deploy, invoke, clean-up) follow on standard error. \
+            The template stores these answers under Metadata.JumpStartTUI: `export --from FILE` re-creates it \
+            byte for byte, with any option given on the command line changed.
+            """)
+
+    @Argument(help: ArgumentHelp("The model, e.g. meta-textgeneration-llama-2-7b-f@2.0.2.", valueName: "model[@version]"))
+    var model: String?
+
+    @Option(name: .long, help: ArgumentHelp("Re-create a template this program exported, with the options given here changed.", valueName: "template-file"))
+    var from: String?
+
+    @OptionGroup var regionOption: RegionOption
+
+    @Option(name: .long, help: "Instance type (default: the model's default).")
+    var instanceType: String?
+
+    @Option(name: .long, help: ArgumentHelp("Instance count, at least 1 (default 1).", valueName: "n"))
+    var count: String?
+
+    @Option(name: .customLong("env"), help: ArgumentHelp("An environment variable over the model's own; repeatable.", valueName: "key=value"))
+    var environment: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Endpoint name after the jumpstart- prefix, at most 53 characters (default: from the model id).", valueName: "name"))
+    var endpointName: String?
+
+    @Flag(name: .long, help: "Accept the model's end-user licence agreement (needed by gated models).")
+    var acceptEula = false
+
+    @Option(name: .long, help: ArgumentHelp("Container start-up health-check timeout, 60-3600 (default 600).", valueName: "seconds"))
+    var healthCheckTimeout: String?
+
+    @Option(name: .long, help: ArgumentHelp("Use this existing execution role instead of creating one.", valueName: "arn"))
+    var roleArn: String?
+
+    @Option(name: .long, help: ArgumentHelp("Policy of the role the template creates: managed (AmazonSageMakerFullAccess, the default) or least-privilege.", valueName: "policy"))
+    var rolePolicy: String?
+
+    @Option(name: .customLong("vpc-subnet"), help: ArgumentHelp("A subnet of your VPC (1-16; with --vpc-security-group); repeatable.", valueName: "id"))
+    var vpcSubnets: [String] = []
+
+    @Option(name: .customLong("vpc-security-group"), help: ArgumentHelp("A security group (1-5; with --vpc-subnet); repeatable.", valueName: "id"))
+    var vpcSecurityGroups: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("KMS key (id, ARN, alias or alias ARN) encrypting the instances' storage.", valueName: "key"))
+    var kmsKeyId: String?
+
+    @Option(name: .customLong("tag"), help: ArgumentHelp("A tag for every resource, after the catalog's; repeatable.", valueName: "key=value"))
+    var tags: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("yaml (default) or json; with --from, the file's own.", valueName: "format"))
+    var format: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (- or none: standard output).", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .long, help: "Replace the output file if it exists.")
+    var force = false
+
+    @Flag(name: .long, help: "Print the resource graph instead of the template.")
+    var graph = false
+
+    @Option(name: .long, help: ArgumentHelp("With --graph: text (boxes and arrows, default) or dot (Graphviz).", valueName: "format"))
+    var graphFormat: String?
+
+    func run() throws {
+        let catalog = try loadCatalog()
+        var answers: ExportAnswers
+        var templateFormat = TemplateFormat.yaml
+        if let from {
+            guard let data = FileManager.default.contents(atPath: from) else {
+                throw CommandFailure(TemplateError.templateUnreadable(path: from, reason: "no such file, or not readable").description)
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            answers = try TemplateMetadata.answers(fromTemplate: text, path: from).get()
+            templateFormat = TemplateMetadata.format(of: text)
+            if let model { (answers.model, answers.version) = Self.split(model) }
+            if let region = regionOption.region { answers.region = try catalog.resolveRegion(region) }
+        } else {
+            guard let model else {
+                throw CommandFailure("export needs a model (MODEL or MODEL@VERSION) or --from TEMPLATE_FILE; run `jumpstart-tui models` to list models.")
+            }
+            let (id, version) = Self.split(model)
+            answers = ExportAnswers(model: id, version: version, region: try regionOption.resolve(catalog))
+        }
+        try applyOptions(to: &answers)
+        if let format {
+            guard let f = TemplateFormat(rawValue: format) else {
+                throw CommandFailure("--format \(format) is not offered by export; use yaml or json.")
+            }
+            templateFormat = f
+        }
+        if graphFormat != nil, !graph { throw CommandFailure("--graph-format only applies with --graph; add --graph.") }
+        let graphFormat = graphFormat ?? "text"
+        guard graphFormat == "text" || graphFormat == "dot" else {
+            throw CommandFailure("--graph-format \(graphFormat) is not offered; use text or dot.")
+        }
+
+        let template = try TemplateBuilder(catalog: catalog).build(answers).get()
+        let text: String
+        if graph {
+            text = graphFormat == "dot" ? template.graph.dot(name: template.endpointName) : template.graph.text(width: 80)
+        } else {
+            text = template.text(templateFormat)
+        }
+        let destination = output == "-" ? nil : output
+        if let destination { try OutputFile.write(text, to: destination, force: force) }
+        for w in template.warnings { note("warning: \(w)") }
+        guard let destination else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        if !graph {
+            note("Wrote \(destination): \(template.plan.entry.reference) on \(template.plan.instanceCount) x \(template.plan.instanceType) in \(template.plan.region), endpoint \(template.endpointName).")
+            note(NextSteps.lines(for: template, templatePath: destination).joined(separator: "\n"))
+        }
+    }
+
+    static func split(_ reference: String) -> (String, String?) {
+        guard let at = reference.firstIndex(of: "@") else { return (reference, nil) }
+        return (String(reference[..<at]), String(reference[reference.index(after: at)...]))
+    }
+
+    /// Lays the command line's values over the answers (a fresh set, or a template's).
+    func applyOptions(to a: inout ExportAnswers) throws {
+        func fail(_ e: TemplateError) -> CommandFailure { CommandFailure(e.description) }
+        if let instanceType { a.instanceType = instanceType }
+        if let count {
+            guard let n = Int(count), n >= 1 else { throw fail(.instanceCountInvalid(text: count)) }
+            a.instanceCount = n
+        }
+        for argument in environment {
+            guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else { throw fail(.environmentMalformed(argument: argument)) }
+            let v = EnvironmentVariable(name: String(argument[..<eq]), value: .string(String(argument[argument.index(after: eq)...])))
+            if from != nil, let i = a.environment.firstIndex(where: { $0.name == v.name }) { a.environment[i] = v } else { a.environment.append(v) }
+        }
+        if let endpointName { a.endpointName = endpointName }
+        if acceptEula { a.acceptEula = true }
+        if let healthCheckTimeout {
+            guard let s = Int(healthCheckTimeout) else { throw fail(.healthCheckTimeoutInvalid(text: healthCheckTimeout)) }
+            a.options.healthCheckTimeout = s
+        }
+        if roleArn != nil, rolePolicy != nil { throw fail(.roleArnAndPolicy) }
+        if let roleArn { a.options.role = .existing(arn: roleArn) }
+        if let rolePolicy {
+            guard let p = RolePolicy(rawValue: rolePolicy) else { throw fail(.rolePolicyInvalid(text: rolePolicy)) }
+            a.options.role = .create(p)
+        }
+        if !vpcSubnets.isEmpty { a.options.vpcSubnets = vpcSubnets }
+        if !vpcSecurityGroups.isEmpty { a.options.vpcSecurityGroups = vpcSecurityGroups }
+        if let kmsKeyId { a.options.kmsKeyId = kmsKeyId }
+        for argument in tags {
+            guard let eq = argument.firstIndex(of: "=") else { throw fail(.tagMalformed(argument: argument)) }
+            let t = TemplateTag(key: String(argument[..<eq]), value: String(argument[argument.index(after: eq)...]))
+            if from != nil, let i = a.options.tags.firstIndex(where: { $0.key == t.key }) { a.options.tags[i] = t } else { a.options.tags.append(t) }
+        }
+    }
+}
+
+
+/// Writing a file so that a reader never sees half of it, and an existing file survives unless asked.
+enum OutputFile {
+    static func write(_ text: String, to path: String, force: Bool) throws {
+        let url = URL(fileURLWithPath: path)
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw CommandFailure("\(path) is a folder; give a file name for -o.") }
+            if !force { throw CommandFailure("\(path) already exists and was left untouched; add --force to replace it, or choose another -o file.") }
+        }
+        let folder = url.deletingLastPathComponent()
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure("The folder \(folder.path) does not exist; create it first or choose another -o file.")
+        }
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard fm.createFile(atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o644]) else {
+            throw CommandFailure("Can't write in \(folder.path) (permission denied?); choose another -o file.")
+        }
+        // createFile's mode passes through the umask; the file must be 0644 whatever it is.
+        try? fm.setAttributes([.posixPermissions: 0o644], ofItemAtPath: temp.path)
+        // Without --force, link() refuses to replace a file that appeared meanwhile; rename() replaces.
+        let result = force ? rename(temp.path, path) : link(temp.path, path)
+        let code = errno
+        if !force || result != 0 { unlink(temp.path) }
+        guard result == 0 else {
+            if code == EEXIST { throw CommandFailure("\(path) already exists and was left untouched; add --force to replace it.") }
+            throw CommandFailure("Can't write \(path): \(String(cString: strerror(code))).")
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// Everything a person answers to get a template: the `export` command's arguments and the
+/// wizard's steps both become one of these, and one `TemplateBuilder` turns it into bytes, so
+/// the two can't disagree.
+///
+/// The template stores the resolved answers under `Metadata.JumpStartTUI`; reading them back
+/// (`ExportAnswers(template:)`) and building again gives the same bytes.
+public struct ExportAnswers: Sendable, Equatable {
+    /// The model id, without a version.
+    public var model: String
+    /// Nil means the model's newest version.
+    public var version: String?
+    public var region: String
+    /// Nil means the entry's default instance type.
+    public var instanceType: String?
+    public var instanceCount: Int
+    /// The person's own environment variables, in the order given (applied over the catalog's).
+    public var environment: [EnvironmentVariable]
+    /// The person's part of the endpoint name (the template adds `jumpstart-`); nil derives one
+    /// from the model id.
+    public var endpointName: String?
+    public var acceptEula: Bool
+    public var options: TemplateOptions
+
+    public init(
+        model: String, version: String? = nil, region: String, instanceType: String? = nil, instanceCount: Int = 1,
+        environment: [EnvironmentVariable] = [], endpointName: String? = nil, acceptEula: Bool = false,
+        options: TemplateOptions = TemplateOptions()
+    ) {
+        self.model = model
+        self.version = version
+        self.region = region
+        self.instanceType = instanceType
+        self.instanceCount = instanceCount
+        self.environment = environment
+        self.endpointName = endpointName
+        self.acceptEula = acceptEula
+        self.options = options
+    }
+}
+
+/// How the template gives the endpoint an execution role.
+public enum RoleChoice: Sendable, Equatable {
+    /// Use a role that already exists; the template creates none.
+    case existing(arn: String)
+    /// Create a role with this policy.
+    case create(RolePolicy)
+}
+
+/// The policy of a role the template creates.
+public enum RolePolicy: String, Sendable, Equatable, CaseIterable {
+    /// The AWS managed policy `AmazonSageMakerFullAccess`, as the reference construct does: broad.
+    case managed
+    /// An inline policy limited to this endpoint's model data, image, logs and metrics.
+    case leastPrivilege = "least-privilege"
+}
+
+/// One `Key`/`Value` tag.
+public struct TemplateTag: Sendable, Equatable {
+    public var key: String
+    public var value: String
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// The options the reference construct has, and what a careful user adds.
+public struct TemplateOptions: Sendable, Equatable {
+    public var role: RoleChoice
+    public var vpcSubnets: [String]
+    public var vpcSecurityGroups: [String]
+    /// `ContainerStartupHealthCheckTimeoutInSeconds`.
+    public var healthCheckTimeout: Int
+    /// Encrypts the endpoint's instance storage (EndpointConfig `KmsKeyId`).
+    public var kmsKeyId: String?
+    /// Added to every taggable resource, after the catalog's own tags.
+    public var tags: [TemplateTag]
+
+    public static let defaultHealthCheckTimeout = 600
+
+    public init(
+        role: RoleChoice = .create(.managed), vpcSubnets: [String] = [], vpcSecurityGroups: [String] = [],
+        healthCheckTimeout: Int = TemplateOptions.defaultHealthCheckTimeout, kmsKeyId: String? = nil,
+        tags: [TemplateTag] = []
+    ) {
+        self.role = role
+        self.vpcSubnets = vpcSubnets
+        self.vpcSecurityGroups = vpcSecurityGroups
+        self.healthCheckTimeout = healthCheckTimeout
+        self.kmsKeyId = kmsKeyId
+        self.tags = tags
+    }
+}
+
+/// The monthly cost line of a template's Description. The cost engine fills it; the template
+/// only prints it, so a price we don't have is simply absent.
+public struct TemplateCostNote: Sendable, Equatable {
+    /// Already formatted, e.g. `$1,105.95`.
+    public var monthly: String
+    public var hoursPerMonth: Int
+    /// The date of the price, e.g. `2026-07-01`.
+    public var priceAsOf: String
+    /// Where the price comes from, e.g. `AWS Price List API, on-demand`.
+    public var source: String
+
+    public init(monthly: String, hoursPerMonth: Int, priceAsOf: String, source: String) {
+        self.monthly = monthly
+        self.hoursPerMonth = hoursPerMonth
+        self.priceAsOf = priceAsOf
+        self.source = source
+    }
+}

@@ -1,0 +1,382 @@
+/// Output formats of a template.
+public enum TemplateFormat: String, Sendable, CaseIterable {
+    case yaml, json
+}
+
+/// A template built from answers that passed every rule, with what a front end says about it.
+public struct ExportedTemplate: Sendable {
+    /// The answers with every default resolved (version, instance type, endpoint name): what the
+    /// template's Metadata stores.
+    public var answers: ExportAnswers
+    public var plan: DeploymentPlan
+    /// The whole endpoint name, `jumpstart-` included.
+    public var endpointName: String
+    /// The template as an ordered tree (the JSON data model).
+    public var document: JSONText.Value
+    public var warnings: [TemplateWarning]
+    /// Whether the template creates the execution role (then deploying needs CAPABILITY_IAM).
+    public var createsRole: Bool
+    public var cost: TemplateCostNote?
+
+    /// The template's text, ending with a newline.
+    public func text(_ format: TemplateFormat) -> String {
+        switch format {
+        case .json: return JSONText.pretty(document) + "\n"
+        case .yaml: return TemplateYAML.render(document)
+        }
+    }
+
+    /// The resources and the references between them.
+    public var graph: ResourceGraph { ResourceGraph(template: document) }
+}
+
+/// Answers → plan → template: the one path from what a person chose to the file's bytes, shared
+/// by `export` and the wizard.
+public struct TemplateBuilder: Sendable {
+    public let catalog: Catalog
+    /// Supplies the Description's monthly cost line; nil (or a nil answer) leaves it out.
+    public var costNote: (@Sendable (DeploymentPlan) -> TemplateCostNote?)?
+
+    public init(catalog: Catalog, costNote: (@Sendable (DeploymentPlan) -> TemplateCostNote?)? = nil) {
+        self.catalog = catalog
+        self.costNote = costNote
+    }
+
+    /// Logical ids: readable and stable.
+    public enum LogicalId {
+        public static let role = "ExecutionRole"
+        public static let model = "Model"
+        public static let endpointConfig = "EndpointConfig"
+        public static let endpoint = "Endpoint"
+    }
+
+    /// Checks every answer, plans the deployment and builds the template, or says what is wrong.
+    public func build(_ answers: ExportAnswers) -> Result<ExportedTemplate, TemplateError> {
+        // The catalog entry.
+        let reference = answers.version.map { "\(answers.model)@\($0)" } ?? answers.model
+        let entry: CatalogEntry
+        do {
+            entry = try catalog.entry(reference: reference)
+            _ = try catalog.resolveRegion(answers.region, environment: [:])
+        } catch {
+            return .failure(.catalog(error))
+        }
+        // The person's own values, before the catalog's rules.
+        if let e = checkOptions(answers) { return .failure(e) }
+        let endpointPart = answers.endpointName ?? TemplateRules.defaultEndpointName(modelId: entry.modelId)
+        if let e = TemplateRules.checkEndpointName(endpointPart) { return .failure(e) }
+        // Every rule of DESIGN.md §2.
+        let request = DeploymentRequest(
+            entry: entry, region: answers.region, instanceType: answers.instanceType, instanceCount: answers.instanceCount,
+            environment: answers.environment, eulaAccepted: answers.acceptEula)
+        let plan: DeploymentPlan
+        switch catalog.planner.plan(request) {
+        case .success(let p):
+            plan = p
+        case .failure(let error):
+            var newest: String?
+            if answers.version == nil, case .invalidInstanceCount = error {} else if answers.version == nil {
+                newest = (try? catalog.newestDeployableVersion(of: entry.modelId, region: answers.region))
+                    .flatMap { $0 }.map { $0.reference }
+                if newest == entry.reference { newest = nil }
+            }
+            return .failure(.plan(error, newestDeployable: newest))
+        }
+        if let e = TemplateRules.checkMergedEnvironment(plan.environment) { return .failure(e) }
+        let catalogTags = Self.catalogTags(entry)
+        let keys = Set(catalogTags.map(\.key))
+        if let dup = answers.options.tags.first(where: { keys.contains($0.key) }) { return .failure(.tagDuplicate(key: dup.key)) }
+        let modelTagCount = catalogTags.count + answers.options.tags.count
+        if modelTagCount > TemplateRules.maxTagsPerResource {
+            return .failure(.tooManyTags(resource: "model", count: modelTagCount, catalogTags: catalogTags.count))
+        }
+
+        var resolved = answers
+        resolved.version = entry.version.text
+        resolved.instanceType = plan.instanceType
+        resolved.endpointName = endpointPart
+        let endpointName = TemplateRules.endpointNamePrefix + endpointPart
+
+        var warnings: [TemplateWarning] = []
+        for v in answers.environment where TemplateRules.looksLikeAWSSecret(v.value.description) {
+            warnings.append(.secretLookingEnvironment(name: v.name))
+        }
+        if answers.instanceCount > TemplateRules.largeInstanceCount { warnings.append(.largeInstanceCount(answers.instanceCount)) }
+        var createsRole = false
+        var policy = RolePolicy.managed
+        if case .create(let asked) = answers.options.role {
+            createsRole = true
+            if asked == .leastPrivilege, entry.isModelPackage {
+                warnings.append(.modelPackageKeepsManagedPolicy)
+            } else {
+                policy = asked
+                if asked == .managed { warnings.append(.broadManagedPolicy) }
+            }
+        }
+        let cost = costNote?(plan)
+        let document = TemplateDocument(
+            answers: resolved, plan: plan, endpointName: endpointName, catalogTags: catalogTags,
+            policy: createsRole ? policy : nil, cost: cost
+        ).build()
+        return .success(ExportedTemplate(
+            answers: resolved, plan: plan, endpointName: endpointName, document: document, warnings: warnings,
+            createsRole: createsRole, cost: cost))
+    }
+
+    /// The tags the construct puts on the model (DESIGN.md §2).
+    public static func catalogTags(_ entry: CatalogEntry) -> [TemplateTag] {
+        var tags = [TemplateTag(key: "modelId", value: entry.modelId), TemplateTag(key: "modelVersion", value: entry.version.text)]
+        if !entry.isModelPackage {
+            tags += [
+                TemplateTag(key: "sagemaker-studio:jumpstart-model-id", value: entry.modelId),
+                TemplateTag(key: "sagemaker-studio:jumpstart-model-version", value: entry.version.text),
+                TemplateTag(key: "sagemaker-studio:jumpstart-hub-name", value: "SageMakerPublicHub"),
+            ]
+        }
+        return tags
+    }
+
+    private func checkOptions(_ answers: ExportAnswers) -> TemplateError? {
+        let o = answers.options
+        if answers.instanceCount < 1 { return .instanceCountInvalid(text: String(answers.instanceCount)) }
+        if !TemplateRules.healthCheckTimeoutRange.contains(o.healthCheckTimeout) {
+            return .healthCheckTimeoutInvalid(text: String(o.healthCheckTimeout))
+        }
+        if let e = TemplateRules.checkEnvironment(answers.environment) { return e }
+        var tagKeys = Set<String>()
+        for tag in o.tags {
+            if let e = TemplateRules.checkTag(tag) { return e }
+            if !tagKeys.insert(tag.key).inserted { return .tagDuplicate(key: tag.key) }
+        }
+        if o.tags.count > TemplateRules.maxTagsPerResource {
+            return .tooManyTags(resource: "endpoint", count: o.tags.count, catalogTags: 0)
+        }
+        if case .existing(let arn) = o.role, !TemplateRules.isRoleArn(arn) { return .roleArnInvalid(arn: arn) }
+        if o.vpcSubnets.isEmpty != o.vpcSecurityGroups.isEmpty {
+            return .vpcIncomplete(subnets: o.vpcSubnets.count, securityGroups: o.vpcSecurityGroups.count)
+        }
+        if o.vpcSubnets.count > 16 { return .tooManySubnets(count: o.vpcSubnets.count) }
+        if o.vpcSecurityGroups.count > 5 { return .tooManySecurityGroups(count: o.vpcSecurityGroups.count) }
+        if let bad = o.vpcSubnets.first(where: { !TemplateRules.isSubnetId($0) }) { return .subnetIdInvalid(id: bad) }
+        if let bad = o.vpcSecurityGroups.first(where: { !TemplateRules.isSecurityGroupId($0) }) { return .securityGroupIdInvalid(id: bad) }
+        if let key = o.kmsKeyId, !TemplateRules.isKmsKey(key) { return .kmsKeyInvalid(key: key) }
+        return nil
+    }
+}
+
+/// Writes the template tree: DESIGN.md §2's resources and properties, nothing implied twice.
+struct TemplateDocument {
+    typealias V = JSONText.Value
+    typealias Id = TemplateBuilder.LogicalId
+    let answers: ExportAnswers
+    let plan: DeploymentPlan
+    let endpointName: String
+    let catalogTags: [TemplateTag]
+    /// Nil when an existing role is used.
+    let policy: RolePolicy?
+    let cost: TemplateCostNote?
+
+    func build() -> V {
+        var resources: [(String, V)] = []
+        if let policy { resources.append((Id.role, role(policy))) }
+        resources.append((Id.model, model()))
+        resources.append((Id.endpointConfig, endpointConfig()))
+        resources.append((Id.endpoint, endpoint()))
+        var outputs: [(String, V)] = [
+            ("EndpointArn", .object([
+                ("Description", .string("ARN of the SageMaker endpoint.")),
+                ("Value", ref(Id.endpoint)),
+            ])),
+            ("EndpointName", .object([
+                ("Description", .string("Name of the SageMaker endpoint, for invoke-endpoint.")),
+                ("Value", getAtt(Id.endpoint, "EndpointName")),
+            ])),
+        ]
+        if policy != nil {
+            outputs.append(("RoleArn", .object([
+                ("Description", .string("ARN of the execution role this stack created.")),
+                ("Value", getAtt(Id.role, "Arn")),
+            ])))
+        }
+        return .object([
+            ("AWSTemplateFormatVersion", .string("2010-09-09")),
+            ("Description", .string(description())),
+            ("Metadata", .object([(TemplateMetadata.key, TemplateMetadata.encode(answers))])),
+            ("Resources", .object(resources)),
+            ("Outputs", .object(outputs)),
+        ])
+    }
+
+    func description() -> String {
+        let e = plan.entry
+        var s = "SageMaker JumpStart endpoint \(endpointName): \(e.modelId)@\(e.version.text) on \(plan.instanceCount) x \(plan.instanceType) in \(plan.region)."
+        if let cost {
+            s += " Estimated cost \(cost.monthly) a month (on-demand, \(cost.hoursPerMonth) h a month, price as of \(cost.priceAsOf), \(cost.source))."
+        }
+        return s + " Written by jumpstart-tui."
+    }
+
+    var partition: String { plan.region.hasPrefix("cn-") ? "aws-cn" : plan.region.hasPrefix("us-gov-") ? "aws-us-gov" : "aws" }
+
+    func ref(_ id: String) -> V { .object([("Ref", .string(id))]) }
+    func getAtt(_ id: String, _ attribute: String) -> V { .object([("Fn::GetAtt", .array([.string(id), .string(attribute)]))]) }
+    func sub(_ text: String) -> V { .object([("Fn::Sub", .string(text))]) }
+
+    func tags(_ list: [TemplateTag]) -> V {
+        .array(list.map { .object([("Key", .string($0.key)), ("Value", .string($0.value))]) })
+    }
+
+    func withTags(_ pairs: [(String, V)], _ list: [TemplateTag]) -> [(String, V)] {
+        list.isEmpty ? pairs : pairs + [("Tags", tags(list))]
+    }
+
+    func role(_ policy: RolePolicy) -> V {
+        var properties: [(String, V)] = [
+            ("AssumeRolePolicyDocument", .object([
+                ("Version", .string("2012-10-17")),
+                ("Statement", .array([.object([
+                    ("Effect", .string("Allow")),
+                    ("Principal", .object([("Service", .string("sagemaker.amazonaws.com"))])),
+                    ("Action", .string("sts:AssumeRole")),
+                ])])),
+            ])),
+        ]
+        switch policy {
+        case .managed:
+            properties.append(("ManagedPolicyArns", .array([sub("arn:${AWS::Partition}:iam::aws:policy/AmazonSageMakerFullAccess")])))
+        case .leastPrivilege:
+            properties.append(("Policies", .array([.object([
+                ("PolicyName", .string("jumpstart-endpoint")),
+                ("PolicyDocument", .object([
+                    ("Version", .string("2012-10-17")),
+                    ("Statement", .array(leastPrivilegeStatements())),
+                ])),
+            ])])))
+        }
+        return .object([
+            ("Type", .string("AWS::IAM::Role")),
+            ("Properties", .object(withTags(properties, answers.options.tags))),
+        ])
+    }
+
+    /// Reading the model data, pulling the image, writing logs and metrics; nothing else.
+    func leastPrivilegeStatements() -> [V] {
+        guard case let .container(image, data) = plan.source else { return [] }
+        func statement(_ sid: String, _ actions: [String], _ resources: [V], condition: V? = nil) -> V {
+            var pairs: [(String, V)] = [
+                ("Sid", .string(sid)), ("Effect", .string("Allow")),
+                ("Action", actions.count == 1 ? .string(actions[0]) : .array(actions.map { .string($0) })),
+                ("Resource", resources.count == 1 ? resources[0] : .array(resources)),
+            ]
+            if let condition { pairs.append(("Condition", condition)) }
+            return .object(pairs)
+        }
+        var out: [V] = []
+        switch data.kind {
+        case .compressedArchive:
+            out.append(statement("ReadModelData", ["s3:GetObject"], [sub("arn:${AWS::Partition}:s3:::\(data.bucket)/\(data.key)")]))
+        case .uncompressedPrefix:
+            out.append(statement("ReadModelData", ["s3:GetObject"], [sub("arn:${AWS::Partition}:s3:::\(data.bucket)/\(data.key)*")]))
+            out.append(statement(
+                "ListModelData", ["s3:ListBucket"], [sub("arn:${AWS::Partition}:s3:::\(data.bucket)")],
+                condition: .object([("StringLike", .object([("s3:prefix", .string("\(data.key)*"))]))])))
+        }
+        if let repository = Self.repositoryArn(image: image) {
+            out.append(statement(
+                "PullImage", ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                [sub(repository)]))
+        }
+        out.append(statement("EcrAuthorization", ["ecr:GetAuthorizationToken"], [.string("*")]))
+        out.append(statement(
+            "WriteLogs", ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+            [sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/sagemaker/Endpoints/\(endpointName)"),
+             sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/sagemaker/Endpoints/\(endpointName):log-stream:*")]))
+        out.append(statement("PutMetrics", ["cloudwatch:PutMetricData"], [.string("*")]))
+        if !answers.options.vpcSubnets.isEmpty {
+            out.append(statement("VpcNetworkInterfaces", [
+                "ec2:CreateNetworkInterface", "ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface",
+                "ec2:DeleteNetworkInterfacePermission", "ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces",
+                "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
+            ], [.string("*")]))
+        }
+        return out
+    }
+
+    /// `ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPO:TAG` → the repository's ARN (partition as a pseudo parameter).
+    static func repositoryArn(image: String) -> String? {
+        guard let slash = image.firstIndex(of: "/") else { return nil }
+        let host = image[..<slash].split(separator: ".")
+        var repo = image[image.index(after: slash)...]
+        if let at = repo.firstIndex(of: "@") { repo = repo[..<at] } else if let colon = repo.lastIndex(of: ":") { repo = repo[..<colon] }
+        guard host.count >= 4, host[1] == "dkr", host[2] == "ecr", !repo.isEmpty else { return nil }
+        return "arn:${AWS::Partition}:ecr:\(host[3]):\(host[0]):repository/\(repo)"
+    }
+
+    func model() -> V {
+        var properties: [(String, V)] = []
+        switch answers.options.role {
+        case .existing(let arn): properties.append(("ExecutionRoleArn", .string(arn)))
+        case .create: properties.append(("ExecutionRoleArn", getAtt(Id.role, "Arn")))
+        }
+        properties.append(("EnableNetworkIsolation", .bool(true)))
+        switch plan.source {
+        case .modelPackage(let arn):
+            properties.append(("PrimaryContainer", .object([("ModelPackageName", .string(arn))])))
+        case let .container(image, data):
+            var container: [(String, V)] = [("Image", .string(image))]
+            switch data.kind {
+            case .compressedArchive:
+                container.append(("ModelDataUrl", .string(data.url)))
+            case .uncompressedPrefix:
+                container.append(("ModelDataSource", .object([("S3DataSource", .object([
+                    ("S3Uri", .string(data.url)),
+                    ("S3DataType", .string("S3Prefix")),
+                    ("CompressionType", .string("None")),
+                    ("ModelAccessConfig", .object([("AcceptEula", .bool(plan.eulaAccepted))])),
+                ]))])))
+            }
+            if !plan.environment.isEmpty {
+                container.append(("Environment", .object(plan.environment.map { ($0.name, .string($0.value)) })))
+            }
+            properties.append(("PrimaryContainer", .object(container)))
+        }
+        if !answers.options.vpcSubnets.isEmpty {
+            properties.append(("VpcConfig", .object([
+                ("SecurityGroupIds", .array(answers.options.vpcSecurityGroups.map { .string($0) })),
+                ("Subnets", .array(answers.options.vpcSubnets.map { .string($0) })),
+            ])))
+        }
+        return .object([
+            ("Type", .string("AWS::SageMaker::Model")),
+            ("Properties", .object(withTags(properties, catalogTags + answers.options.tags))),
+        ])
+    }
+
+    func endpointConfig() -> V {
+        var properties: [(String, V)] = [
+            ("ProductionVariants", .array([.object([
+                ("VariantName", .string("AllTraffic")),
+                ("ModelName", getAtt(Id.model, "ModelName")),
+                ("InstanceType", .string(plan.instanceType)),
+                ("InitialInstanceCount", .int(plan.instanceCount)),
+                ("InitialVariantWeight", .int(1)),
+                ("ContainerStartupHealthCheckTimeoutInSeconds", .int(answers.options.healthCheckTimeout)),
+            ])])),
+        ]
+        if let key = answers.options.kmsKeyId { properties.append(("KmsKeyId", .string(key))) }
+        return .object([
+            ("Type", .string("AWS::SageMaker::EndpointConfig")),
+            ("Properties", .object(withTags(properties, answers.options.tags))),
+        ])
+    }
+
+    func endpoint() -> V {
+        .object([
+            ("Type", .string("AWS::SageMaker::Endpoint")),
+            ("Properties", .object(withTags([
+                ("EndpointName", .string(endpointName)),
+                ("EndpointConfigName", getAtt(Id.endpointConfig, "EndpointConfigName")),
+            ], answers.options.tags))),
+        ])
+    }
+}
