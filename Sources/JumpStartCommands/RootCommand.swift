@@ -16,7 +16,7 @@ public struct JumpStartTUI: ParsableCommand {
             at a data folder other than the bundled one; NO_COLOR turns colours off in the wizard.
             """,
         version: "0.1.0",
-        subcommands: [WizardCommand.self, ModelsCommand.self, ShowCommand.self],
+        subcommands: [WizardCommand.self, ModelsCommand.self, ShowCommand.self, CostCommand.self, CompareCommand.self, PricingCommand.self],
         defaultSubcommand: WizardCommand.self)
 
     public init() {}
