@@ -51,16 +51,21 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try loadCatalog()
         let prices = try loadPrices()
         let hours = try costOptions.hours
         let comparison: CostComparison
         if let instanceType {
-            let entry = try (model ?? modelOption).map { try catalog.entry(reference: $0) }
-            let names = try regionList(catalog)
-            comparison = try CostComparison(instanceType: instanceType, regions: names, model: entry, planner: catalog.planner,
+            // Without a model only the region table is needed, not the catalog index.
+            let reference = model ?? modelOption
+            let catalog = try reference.map { _ in try loadCatalog() }
+            let regionTable = try catalog?.regions ?? RegionTable.bundled()
+            let entry = try reference.flatMap { try catalog?.entry(reference: $0) }
+            let names = try regionList(regionTable)
+            comparison = try CostComparison(instanceType: instanceType, regions: names, model: entry,
+                                            planner: catalog?.planner ?? DeploymentPlanner(regions: regionTable),
                                             prices: prices, count: costOptions.count, hoursPerMonth: hours)
         } else {
+            let catalog = try loadCatalog()
             let region = try regionOption.resolve(catalog)
             let entry = try catalog.entry(reference: model ?? "")
             comparison = try CostComparison(model: entry, region: region, planner: catalog.planner, prices: prices,
@@ -75,12 +80,12 @@ struct CompareCommand: ParsableCommand {
         }
     }
 
-    private func regionList(_ catalog: Catalog) throws -> [String] {
-        guard let regions, regions != "all" else { return catalog.regions.names }
+    private func regionList(_ table: RegionTable) throws -> [String] {
+        guard let regions, regions != "all" else { return table.names }
         var names: [String] = []
         for name in regions.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            guard catalog.regions.contains(name) else {
-                throw CatalogError.unknownRegion(name, suggestions: Suggestions.closest(to: name, in: catalog.regions.names), source: "--regions")
+            guard table.contains(name) else {
+                throw CatalogError.unknownRegion(name, suggestions: Suggestions.closest(to: name, in: table.names), source: "--regions")
             }
             if !names.contains(name) { names.append(name) }
         }

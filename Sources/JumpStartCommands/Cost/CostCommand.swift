@@ -29,8 +29,8 @@ struct CostCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try loadCatalog()
-        let region = try regionOption.resolve(catalog)
+        // Only the region table: a cost needs no model, so the catalog index is not read.
+        let region = try RegionTable.bundled().resolve(regionOption.region)
         let prices = try loadPrices()
         try prices.checkKnown(instanceType: instanceType)
         let hours = try costOptions.hours

@@ -252,32 +252,19 @@ public final class Catalog: @unchecked Sendable {
     public func resolveRegion(
         _ flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(CatalogError) -> String {
-        let (name, source): (String, String)
-        if let flag, !flag.isEmpty {
-            (name, source) = (flag, "--region")
-        } else if let r = environment["AWS_REGION"], !r.isEmpty {
-            (name, source) = (r, "AWS_REGION")
-        } else if let r = environment["AWS_DEFAULT_REGION"], !r.isEmpty {
-            (name, source) = (r, "AWS_DEFAULT_REGION")
-        } else {
-            (name, source) = ("us-east-1", "the default")
-        }
-        guard regions.contains(name) else {
-            throw .unknownRegion(name, suggestions: Suggestions.closest(to: name, in: regions.names), source: source)
-        }
-        return name
+        try regions.resolve(flag, environment: environment)
     }
 
     // MARK: - Reading the files
 
-    private static func readBytes(_ url: URL) throws(CatalogError) -> [UInt8] {
+    static func readBytes(_ url: URL) throws(CatalogError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw .damaged(file: "catalog/\(url.lastPathComponent)", line: nil, reason: "the file is missing or unreadable")
         }
         return [UInt8](data)
     }
 
-    private static func loadRegions(_ url: URL) throws(CatalogError) -> RegionTable {
+    static func loadRegions(_ url: URL) throws(CatalogError) -> RegionTable {
         var list: [JumpStartRegion] = []
         let text = String(decoding: try readBytes(url), as: UTF8.self)
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {

@@ -117,7 +117,7 @@ public enum PriceListImport {
             }
             guard let price = found else { continue }
             let date = published.map { String($0.prefix(10)) } ?? "unknown"
-            let source = "AWS Price List \(fileName)" + (published.map { ", publication date \($0)" } ?? ", no publication date")
+            let source = "AWS Price List \(fileName) (" + (published.map { "publication date \($0)" } ?? "no publication date") + ")"
             rows.append(PriceRow(region: region, instanceType: type, hourly: price, source: source, asOf: date))
         }
         return Result(rows: rows, skippedProducts: skippedProducts, skippedPrices: skippedPrices)
