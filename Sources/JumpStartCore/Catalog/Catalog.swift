@@ -258,10 +258,12 @@ public final class Catalog: @unchecked Sendable {
     // MARK: - Reading the files
 
     static func readBytes(_ url: URL) throws(CatalogError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        // Read straight into the array: going through Data costs a second 3 MB copy, about 2 ms
+        // of a 20 ms `compare`.
+        guard let bytes = readFile(url.path) else {
             throw .damaged(file: "catalog/\(url.lastPathComponent)", line: nil, reason: "the file is missing or unreadable")
         }
-        return [UInt8](data)
+        return bytes
     }
 
     static func loadRegions(_ url: URL) throws(CatalogError) -> RegionTable {
@@ -331,7 +333,7 @@ private final class BundledCatalog: @unchecked Sendable {
         if let result { return try result.get() }
         let loaded: Result<Catalog, CatalogError>
         do throws(CatalogError) {
-            loaded = .success(try Catalog(dataDirectory: try DataLocation.find()))
+            loaded = .success(try Catalog(dataDirectory: try DataLocation.cached()))
         } catch {
             loaded = .failure(error)
         }

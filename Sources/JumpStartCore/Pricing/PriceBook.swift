@@ -209,7 +209,7 @@ private final class BundledPriceBook: @unchecked Sendable {
         let loaded: Result<PriceBook, PricingError>
         do throws(PricingError) {
             let data: URL
-            do throws(CatalogError) { data = try DataLocation.find() } catch {
+            do throws(CatalogError) { data = try DataLocation.cached() } catch {
                 throw PricingError.damaged(file: "pricing/\(PriceFiles.pricesFile)", line: nil, reason: "\(error)")
             }
             loaded = .success(try PriceBook.load(dataDirectory: data, userFile: PriceBook.userPriceFile()))

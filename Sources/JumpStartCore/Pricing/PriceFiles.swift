@@ -190,41 +190,50 @@ enum CSV {
     struct Record { var line: Int; var fields: [String] }
 
     static func parse(_ text: String) throws(PriceFiles.Problem) -> [Record] {
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var records: [Record] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var quoted = false, wasQuoted = false
         var line = 1, recordLine = 1
-        var chars = Array(text.unicodeScalars)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        func endRecord() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted) { records.append(Record(line: recordLine, fields: fields)) }
-            fields = []; field = ""; wasQuoted = false
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
         }
-        while i < chars.count {
-            let c = chars[i]
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted) { records.append(Record(line: recordLine, fields: fields)) }
+            fields = []
+            wasQuoted = false
+        }
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
             if quoted {
-                if c == "\"" {
-                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { quoted = false }
+                if c == quote {
+                    if i + 1 < bytes.count, bytes[i + 1] == quote { field.append(quote); i += 1 } else { quoted = false }
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    if c == lf { line += 1 }
+                    field.append(c)
                 }
             } else {
                 switch c {
-                case "\"":
+                case quote:
                     guard field.isEmpty else { throw PriceFiles.Problem(line: line, reason: "a quote inside an unquoted field") }
-                    quoted = true; wasQuoted = true
-                case ",":
-                    fields.append(field); field = ""
-                case "\r":
+                    quoted = true
+                    wasQuoted = true
+                case comma:
+                    endField()
+                case cr:
                     break
-                case "\n":
-                    endRecord(); line += 1; recordLine = line
+                case lf:
+                    endRecord()
+                    line += 1
+                    recordLine = line
                 default:
-                    field.unicodeScalars.append(c)
+                    field.append(c)
                 }
             }
             i += 1
