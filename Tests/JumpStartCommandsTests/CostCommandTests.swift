@@ -35,7 +35,7 @@ struct CostCommandTests {
         #expect(o["asOf"] as? String == "2025-01-26" && o["origin"] as? String == "bundled")
         #expect((o["source"] as? String)?.contains("foundation-model-benchmarking-tool") == true)
         let md = try jst(["cost", "--instance-type", "ml.g5.2xlarge", "--count", "2", "--format", "markdown"], environment: try emptyConfig())
-        #expect(md.stdout.contains("| Monthly | $2,211.90 |"))
+        #expect(md.stdout.contains("| Monthly | \\$2,211.90 |"))  // $ escaped for GitHub
     }
 
     @Test("an unknown price stays unknown in cost, in every format, with the reason")
@@ -113,7 +113,7 @@ struct CostCommandTests {
         #expect(rowsText.dropFirst().allSatisfy { $0.contains("unknown") })
         #expect(table.stdout.contains("Unknown (no price in the bundled table or your price file, so no guess):"))
         let md = try jst(["compare", llama, "--region", "eu-west-1", "--format", "markdown"], environment: env)
-        #expect(md.stdout.contains("| ml.g5.2xlarge * | 1× NVIDIA A10G (24 GiB) | 8 | 32 GiB | unknown | unknown |"))
+        #expect(md.stdout.contains("| ml.g5.2xlarge \\* | 1× NVIDIA A10G (24 GiB) | 8 | 32 GiB | unknown | unknown |"))
         #expect(md.stdout.contains("- Assumptions: on-demand prices"))
     }
 

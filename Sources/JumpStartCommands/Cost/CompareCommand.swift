@@ -211,7 +211,8 @@ struct CompareOutput {
         var lines = ["**" + markdownCell(title) + "**", ""]
         let first = byRegion ? "Region" : "Instance type"
         let month = comparison.count == 1 ? "$/month" : "$/month (×\(comparison.count))"
-        lines.append("| \(first) | Accelerators | vCPU | Memory | $/hour | \(month) | $/accelerator-hour | $/GiB-hour | \(hasModel ? "Deploys" : "Note") |")
+        let header = [first, "Accelerators", "vCPU", "Memory", "$/hour", month, "$/accelerator-hour", "$/GiB-hour", hasModel ? "Deploys" : "Note"]
+        lines.append("| " + header.map(markdownCell).joined(separator: " | ") + " |")
         lines.append("|---|---|---:|---:|---:|---:|---:|---:|---|")
         for r in comparison.rows {
             let mark = marks(r)
@@ -232,9 +233,9 @@ struct CompareOutput {
             lines.append("| " + cells.map(markdownCell).joined(separator: " | ") + " |")
         }
         lines.append("")
-        if !legend.isEmpty { lines.append("- " + markdownCell(legend).replacingOccurrences(of: "$", with: "\\$") + ".") }
+        if !legend.isEmpty { lines.append("- " + markdownCell(legend) + ".") }
         for line in footer {
-            lines.append(line.hasPrefix("- ") ? "  " + line : "- " + line)
+            lines.append(line.hasPrefix("- ") ? "  - " + markdownCell(String(line.dropFirst(2))) : "- " + markdownCell(line))
         }
         return lines.joined(separator: "\n")
     }

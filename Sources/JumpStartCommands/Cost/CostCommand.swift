@@ -92,9 +92,9 @@ struct CostCommand: ParsableCommand {
         row("Monthly", e.monthly?.formatted ?? "unknown")
         row("Yearly", e.yearly?.formatted ?? "unknown")
         lines.append("")
-        if !e.known { lines.append("- Cost \(unknownText(e)).") }
-        lines.append("- " + CostAssumptions.sentence(e.hoursPerMonth))
-        lines.append("- Price source: " + sourceText(e, userFile: userFile))
+        if !e.known { lines.append("- Cost " + markdownCell(unknownText(e)) + ".") }
+        lines.append("- " + markdownCell(CostAssumptions.sentence(e.hoursPerMonth)))
+        lines.append("- Price source: " + markdownCell(sourceText(e, userFile: userFile)))
         return lines.joined(separator: "\n")
     }
 

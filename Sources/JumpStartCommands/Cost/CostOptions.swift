@@ -111,8 +111,11 @@ func costBar(_ value: Money?, maximum: Money?, width: Int = 8) -> String {
     return String(repeating: "█", count: min(width, n))
 }
 
-/// Markdown table cell text: pipes escaped.
-func markdownCell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+/// Text for markdown: pipes escaped (table cells), dollar signs (GitHub would read a formula
+/// between two prices) and asterisks (the default mark would become emphasis or a bullet).
+func markdownCell(_ s: String) -> String {
+    s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "$", with: "\\$").replacingOccurrences(of: "*", with: "\\*")
+}
 
 /// Word-wrapped to `width`, continuation lines indented by two spaces; a word longer than a line
 /// (a source path) is cut, so no line is ever wider than `width`.
