@@ -57,7 +57,7 @@ struct PricingImportCommand: ParsableCommand {
         let kept = merged.count - result.rows.count
         emit("Imported \(result.rows.count) price\(result.rows.count == 1 ? "" : "s") in \(regions) region\(regions == 1 ? "" : "s") into \(target.path)"
              + (kept > 0 ? " (kept \(kept) earlier one\(kept == 1 ? "" : "s"))." : "."))
-        note("Skipped \(result.skippedProducts) products that are not real-time hosting instances and \(result.skippedPrices) prices not in USD per hour. See them with `jumpstart-tui pricing status`.")
+        note("Skipped \(result.skippedProducts) products that are not real-time hosting instances and \(result.skippedPrices) prices not in USD per hour. `jumpstart-tui pricing status` shows every price now in use.")
     }
 }
 

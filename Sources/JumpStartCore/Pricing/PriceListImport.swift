@@ -27,7 +27,12 @@ public enum PriceListImport {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw .malformedPriceList(file: url.path, reason: "the file does not exist or can't be read")
             }
-            let result = try read(data, fileName: name)
+            let result: Result
+            do throws(PricingError) { result = try read(data, fileName: name) } catch {
+                // Name the file as it was given, so two files of the same name can be told apart.
+                if case .malformedPriceList(_, let reason) = error { throw .malformedPriceList(file: url.path, reason: reason) }
+                throw error
+            }
             skippedProducts += result.skippedProducts
             skippedPrices += result.skippedPrices
             for row in result.rows {
