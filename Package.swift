@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "JumpStartCoreTests", dependencies: ["JumpStartCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "JumpStartWizardTests", dependencies: ["JumpStartWizard", "JumpStartCore", "TerminalUI"]),
-        .testTarget(name: "JumpStartCommandsTests", dependencies: ["JumpStartCore", "jumpstart-tui"]),
+        // Fixtures are read from the checkout by path, not bundled.
+        .testTarget(name: "JumpStartCommandsTests", dependencies: ["JumpStartCore", "jumpstart-tui"], exclude: ["Fixtures"]),
     ]
 )

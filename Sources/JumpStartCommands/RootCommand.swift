@@ -16,7 +16,10 @@ public struct JumpStartTUI: ParsableCommand {
             at a data folder other than the bundled one; NO_COLOR turns colours off in the wizard.
             """,
         version: "0.1.0",
-        subcommands: [WizardCommand.self, ModelsCommand.self, ShowCommand.self, ExportCommand.self, ExportSampleCommand.self],
+        subcommands: [
+            WizardCommand.self, ModelsCommand.self, ShowCommand.self, CostCommand.self, CompareCommand.self,
+            ExportCommand.self, PricingCommand.self, ExportSampleCommand.self,
+        ],
         defaultSubcommand: WizardCommand.self)
 
     public init() {}

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Import steps after the catalog, each returning a one-line summary. (Pricing adds itself here.)
+/// Import steps after the catalog, each returning a one-line summary. (Pricing: PricingImport.)
 enum ImportSteps {
-    static let extra: [@Sendable (URL, URL) throws -> String] = []
+    static let extra: [@Sendable (URL, URL) throws -> String] = [PricingImport.run]
 }
 
 struct ImportError: Error, CustomStringConvertible {

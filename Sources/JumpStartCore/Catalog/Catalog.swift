@@ -253,51 +253,21 @@ public final class Catalog: @unchecked Sendable {
     public func resolveRegion(
         _ flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(CatalogError) -> String {
-        let (name, source): (String, String)
-        if let flag, !flag.isEmpty {
-            (name, source) = (flag, "--region")
-        } else if let r = environment["AWS_REGION"], !r.isEmpty {
-            (name, source) = (r, "AWS_REGION")
-        } else if let r = environment["AWS_DEFAULT_REGION"], !r.isEmpty {
-            (name, source) = (r, "AWS_DEFAULT_REGION")
-        } else {
-            (name, source) = ("us-east-1", "the default")
-        }
-        guard regions.contains(name) else {
-            throw .unknownRegion(name, suggestions: Suggestions.closest(to: name, in: regions.names), source: source)
-        }
-        return name
+        try regions.resolve(flag, environment: environment)
     }
 
     // MARK: - Reading the files
 
-    private static func readBytes(_ url: URL) throws(CatalogError) -> [UInt8] {
-        // Straight into the array: going through Data copied the 3 MB index twice on every run.
-        let fd = open(url.path, O_RDONLY)
-        var info = stat()
-        guard fd >= 0, fstat(fd, &info) == 0 else {
-            if fd >= 0 { close(fd) }
+    static func readBytes(_ url: URL) throws(CatalogError) -> [UInt8] {
+        // Read straight into the array: going through Data costs a second 3 MB copy, about 2 ms
+        // of a 20 ms `compare`.
+        guard let bytes = readFile(url.path) else {
             throw .damaged(file: "catalog/\(url.lastPathComponent)", line: nil, reason: "the file is missing or unreadable")
-        }
-        defer { close(fd) }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let n = read(fd, buffer.baseAddress! + count, size - count)
-                if n <= 0 { complete = n == 0 && count == size; break }
-                count += n
-            }
-            if count < size { complete = false }
-        }
-        guard complete else {
-            throw .damaged(file: "catalog/\(url.lastPathComponent)", line: nil, reason: "the file could not be read whole")
         }
         return bytes
     }
 
-    private static func loadRegions(_ url: URL) throws(CatalogError) -> RegionTable {
+    static func loadRegions(_ url: URL) throws(CatalogError) -> RegionTable {
         var list: [JumpStartRegion] = []
         let text = String(decoding: try readBytes(url), as: UTF8.self)
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
@@ -371,7 +341,7 @@ private final class BundledCatalog: @unchecked Sendable {
         if let result { return try result.get() }
         let loaded: Result<Catalog, CatalogError>
         do throws(CatalogError) {
-            loaded = .success(try Catalog(dataDirectory: try DataLocation.find()))
+            loaded = .success(try Catalog(dataDirectory: try DataLocation.cached()))
         } catch {
             loaded = .failure(error)
         }

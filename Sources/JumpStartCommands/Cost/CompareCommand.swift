@@ -1,0 +1,308 @@
+import ArgumentParser
+import Foundation
+import JumpStartCore
+
+/// `jumpstart-tui compare MODEL` (its instance types in one region) or
+/// `jumpstart-tui compare --instance-type T` (one type across regions).
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare monthly costs: a model's instance types in a region, or one instance type across regions.",
+        discussion: """
+            compare MODEL[@VERSION] lists every instance type the model supports in one region: hardware, \
+            price per hour, cost per month for --count instances, and whether the model deploys on it. \
+            compare --instance-type T [--model MODEL] [--regions all|R1,R2,…] lists one type across regions \
+            (all 27 JumpStart regions by default), with, given a model, whether it deploys in each.
+
+            Rows are sorted by monthly cost; unknown prices come last and are never guessed. The model's \
+            default instance type and the cheapest choice that deploys are marked.
+            """)
+
+    @Argument(help: ArgumentHelp("The model, e.g. meta-textgeneration-llama-2-7b-f@2.0.2.", valueName: "model[@version]"))
+    var model: String?
+
+    @Option(name: .long, help: "Compare this instance type across regions instead.")
+    var instanceType: String?
+
+    @Option(name: .customLong("model"), help: ArgumentHelp("With --instance-type: whether this model deploys in each region.", valueName: "model[@version]"))
+    var modelOption: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --instance-type: all (the default) or a comma-separated list.", valueName: "all|r1,r2,…"))
+    var regions: String?
+
+    @OptionGroup var regionOption: RegionOption
+    @OptionGroup var costOptions: CostOptions
+
+    @Option(name: .long, help: "Output format: table, json, csv or markdown.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        guard format != .yaml else { throw ValidationError("--format yaml is not offered by compare; use table, json, csv or markdown.") }
+        if model != nil, modelOption != nil { throw ValidationError("Give the model once: as the argument or with --model.") }
+        if instanceType == nil {
+            guard model != nil else {
+                throw ValidationError("Give a model (compare MODEL[@VERSION]) or an instance type (compare --instance-type T).")
+            }
+            if modelOption != nil { throw ValidationError("--model goes with --instance-type; without it, give the model as the argument.") }
+            if regions != nil { throw ValidationError("--regions goes with --instance-type; to compare a model's instance types, use --region.") }
+        } else if regionOption.region != nil {
+            throw ValidationError("--region picks the region of a model's instance types; with --instance-type, use --regions.")
+        }
+    }
+
+    func run() throws {
+        let prices = try loadPrices()
+        let hours = try costOptions.hours
+        let comparison: CostComparison
+        if let instanceType {
+            // Without a model only the region table is needed, not the catalog index.
+            let reference = model ?? modelOption
+            let catalog = try reference.map { _ in try loadCatalog() }
+            let regionTable = try catalog?.regions ?? RegionTable.bundled()
+            let entry = try reference.flatMap { try catalog?.entry(reference: $0) }
+            let names = try regionList(regionTable)
+            comparison = try CostComparison(instanceType: instanceType, regions: names, model: entry,
+                                            planner: catalog?.planner ?? DeploymentPlanner(regions: regionTable),
+                                            prices: prices, count: costOptions.count, hoursPerMonth: hours)
+        } else {
+            let catalog = try loadCatalog()
+            let region = try regionOption.resolve(catalog)
+            let entry = try catalog.entry(reference: model ?? "")
+            comparison = try CostComparison(model: entry, region: region, planner: catalog.planner, prices: prices,
+                                            count: costOptions.count, hoursPerMonth: hours)
+        }
+        let output = CompareOutput(comparison: comparison, userFile: prices.userFile)
+        switch format {
+        case .json: emit(JSONText.pretty(output.json()))
+        case .csv: emit(output.csv())
+        case .markdown: emit(output.markdown())
+        default: emit(output.table(width: outputWidth()))
+        }
+    }
+
+    private func regionList(_ table: RegionTable) throws -> [String] {
+        guard let regions, regions != "all" else { return table.names }
+        var names: [String] = []
+        for name in regions.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard table.contains(name) else {
+                throw CatalogError.unknownRegion(name, suggestions: Suggestions.closest(to: name, in: table.names), source: "--regions")
+            }
+            if !names.contains(name) { names.append(name) }
+        }
+        guard !names.isEmpty else { throw CommandFailure("--regions is empty: give all or a comma-separated list of regions.") }
+        return names
+    }
+}
+
+/// The four renderings of a comparison.
+struct CompareOutput {
+    var comparison: CostComparison
+    var userFile: URL?
+
+    private var byRegion: Bool { if case .regions = comparison.axis { return true } else { return false } }
+    private var hasModel: Bool { comparison.model != nil }
+
+    private func cellName(_ row: CostComparison.Row) -> String { byRegion ? row.region : row.instanceType }
+
+    private var title: String {
+        let n = comparison.count
+        let basis = "\(n) instance\(n == 1 ? "" : "s"), \(comparison.hoursPerMonth) hours a month"
+        switch comparison.axis {
+        case .instanceTypes(let region):
+            return "\(comparison.model ?? "") in \(region): \(comparison.rows.count) supported instance types, \(basis)"
+        case .regions(let type):
+            let model = comparison.model.map { " for \($0)" } ?? ""
+            return "\(type)\(model) across \(comparison.rows.count) region\(comparison.rows.count == 1 ? "" : "s"), \(basis)"
+        }
+    }
+
+    /// `*` the model's default, `$` the cheapest choice that deploys (without a model: the cheapest).
+    private func marks(_ row: CostComparison.Row) -> String {
+        (row.isDefault && !byRegion ? "*" : "") + (row.isCheapest ? "$" : "")
+    }
+
+    /// `yes`, or why not in a few words (`no image for g4dn`); empty without a model.
+    private func status(_ row: CostComparison.Row) -> String {
+        switch row.deployable {
+        case .some(true): return "yes"
+        case .some(false):
+            // Across regions the row already names the region.
+            let reason = row.problem?.shortReason ?? "does not deploy"
+            return byRegion ? reason.replacingOccurrences(of: " in \(row.region)", with: "") : reason
+        case .none: return ""
+        }
+    }
+
+    private var legend: String {
+        var parts: [String] = []
+        if !byRegion, comparison.rows.contains(where: \.isDefault) { parts.append("* the model's default instance type") }
+        if comparison.cheapest != nil { parts.append(hasModel ? "$ the cheapest that deploys" : "$ the cheapest") }
+        return parts.joined(separator: ", ")
+    }
+
+    private var unknownNote: String? {
+        let unknown = comparison.rows.filter { !$0.estimate.known }
+        guard !unknown.isEmpty else { return nil }
+        let what: String
+        switch comparison.axis {
+        case .instanceTypes(let region): what = "\(unknown.map(\.instanceType).joined(separator: ", ")) in \(region)"
+        case .regions(let type): what = "\(type) in \(unknown.map(\.region).joined(separator: ", "))"
+        }
+        return "Unknown (no price in the bundled table or your price file, so no guess): \(what)."
+    }
+
+    private var footer: [String] {
+        var lines: [String] = []
+        if let note = unknownNote { lines.append(note) }
+        if hasModel, comparison.cheapest == nil { lines.append("No choice here both deploys and has a known price.") }
+        lines.append(CostAssumptions.sentence(comparison.hoursPerMonth))
+        let sources = CostAssumptions.sourceLines(comparison.sources, userFile: userFile)
+        lines.append(sources.isEmpty ? "Prices: none known." : "Prices from:")
+        return lines + sources.map { "- " + $0 }
+    }
+
+    func table(width: Int?) -> String {
+        let maximum = comparison.rows.compactMap(\.estimate.monthly).max()
+        let monthTitle = comparison.count == 1 ? "$/MONTH" : "$/MONTH×\(comparison.count)"
+        func build(wide: Bool) -> TextTable {
+            var columns: [TextTable.Column] = [.init(title: "", minWidth: 0), .init(title: byRegion ? "REGION" : "TYPE")]
+            if !byRegion { columns.append(.init(title: "ACCEL")) }
+            if wide, !byRegion { columns += [.init(title: "VCPU", alignment: .right), .init(title: "MEM", alignment: .right)] }
+            columns += [.init(title: "$/HOUR", alignment: .right), .init(title: monthTitle, alignment: .right)]
+            if wide { columns += [.init(title: "$/ACC-H", alignment: .right), .init(title: "$/GIB-H", alignment: .right)] }
+            columns.append(.init(title: "COST"))
+            if wide || byRegion { columns.append(.init(title: "AS OF")) }
+            if hasModel { columns.append(.init(title: "DEPLOYS", flexible: true, minWidth: 8)) }
+            var t = TextTable(columns)
+            for r in comparison.rows {
+                var cells = [marks(r), cellName(r)]
+                if !byRegion { cells.append(r.hardware?.compactAccelerators ?? "?") }
+                if wide, !byRegion {
+                    cells += [r.hardware.map { String($0.vcpu) } ?? "?", r.hardware.map { PriceFilesNumber.text($0.memoryGiB) + "G" } ?? "?"]
+                }
+                cells += [r.estimate.unitHourly?.formattedPrecise ?? "unknown", r.estimate.monthly?.formatted ?? "unknown"]
+                if wide {
+                    cells += [r.hourlyPerAccelerator?.formattedPrecise ?? "-", r.hourlyPerAcceleratorGiB?.formattedPrecise ?? "-"]
+                }
+                cells.append(costBar(r.estimate.monthly, maximum: maximum, width: wide ? 8 : 6))
+                if wide || byRegion {
+                    cells.append(r.estimate.quote.map { $0.asOf + ($0.origin == .user ? " (yours)" : "") } ?? "-")
+                }
+                if hasModel { cells.append(status(r)) }
+                t.add(cells)
+            }
+            return t
+        }
+        // The derived columns (per accelerator, per GiB, vCPU, memory, as-of) when they fit; else the essentials.
+        var lines = build(wide: true).render(width: nil)
+        if let width, lines.contains(where: { $0.displayWidth > width }) {
+            lines = build(wide: false).render(width: width)
+        }
+        let w = width ?? 100
+        var out = wrapHard(title, width: w) + [""] + lines + [""]
+        if !legend.isEmpty { out += wrapHard(legend + ".", width: w) }
+        for line in footer {
+            out += wrapHard(line, width: w)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    func markdown() -> String {
+        var lines = ["**" + markdownCell(title) + "**", ""]
+        let first = byRegion ? "Region" : "Instance type"
+        let month = comparison.count == 1 ? "$/month" : "$/month (×\(comparison.count))"
+        let header = [first, "Accelerators", "vCPU", "Memory", "$/hour", month, "$/accelerator-hour", "$/GiB-hour", hasModel ? "Deploys" : "Note"]
+        lines.append("| " + header.map(markdownCell).joined(separator: " | ") + " |")
+        lines.append("|---|---|---:|---:|---:|---:|---:|---:|---|")
+        for r in comparison.rows {
+            let mark = marks(r)
+            let name = cellName(r) + (mark.isEmpty ? "" : " " + mark)
+            var accelerators = "unknown", vcpu = "?", memory = "?"
+            if let h = r.hardware {
+                accelerators = h.accelerators > 0
+                    ? "\(h.accelerators)× \(h.acceleratorModel ?? "") (\(PriceFilesNumber.text(h.acceleratorMemoryGiB)) GiB)" : "none"
+                vcpu = String(h.vcpu)
+                memory = PriceFilesNumber.text(h.memoryGiB) + " GiB"
+            }
+            var cells: [String] = [name, accelerators, vcpu, memory]
+            cells.append(r.estimate.unitHourly?.formattedPrecise ?? "unknown")
+            cells.append(r.estimate.monthly?.formatted ?? "unknown")
+            cells.append(r.hourlyPerAccelerator?.formattedPrecise ?? "–")
+            cells.append(r.hourlyPerAcceleratorGiB?.formattedPrecise ?? "–")
+            cells.append(status(r))
+            lines.append("| " + cells.map(markdownCell).joined(separator: " | ") + " |")
+        }
+        lines.append("")
+        if !legend.isEmpty { lines.append("- " + markdownCell(legend) + ".") }
+        for line in footer {
+            lines.append(line.hasPrefix("- ") ? "  - " + markdownCell(String(line.dropFirst(2))) : "- " + markdownCell(line))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static let csvHeader = [
+        "model", "region", "instance_type", "vcpu", "memory_gib", "accelerators", "accelerator_model", "accelerator_memory_gib",
+        "count", "hours_per_month", "currency", "known", "unit_hourly", "hourly", "monthly", "yearly",
+        "hourly_per_accelerator", "hourly_per_accelerator_gib", "default", "cheapest", "deployable", "reason",
+        "origin", "source", "as_of",
+    ]
+
+    func csv() -> String {
+        func field(_ f: String) -> String {
+            guard f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return f }
+            return "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
+        func flag(_ b: Bool) -> String { b ? "true" : "false" }
+        var lines = [line(Self.csvHeader)]
+        for r in comparison.rows {
+            let e = r.estimate
+            let h = r.hardware
+            var f: [String] = [comparison.model ?? "", r.region, r.instanceType]
+            f.append(h.map { String($0.vcpu) } ?? "")
+            f.append(h.map { PriceFilesNumber.text($0.memoryGiB) } ?? "")
+            f.append(h.map { String($0.accelerators) } ?? "")
+            f.append(h?.acceleratorModel ?? "")
+            f.append(h.map { PriceFilesNumber.text($0.acceleratorMemoryGiB) } ?? "")
+            f += [String(e.count), e.hoursPerMonth.description, e.currency, flag(e.known)]
+            f += [e.unitHourly?.plainDecimal ?? "", e.hourly?.plainDecimal ?? "", e.monthly?.plainCents ?? "", e.yearly?.plainCents ?? ""]
+            f += [r.hourlyPerAccelerator?.plainDecimal ?? "", r.hourlyPerAcceleratorGiB?.plainDecimal ?? ""]
+            f += [flag(r.isDefault), flag(r.isCheapest), r.deployable.map(flag) ?? ""]
+            let reason: String = r.problem.map { "\($0)" } ?? e.reason ?? ""
+            f += [reason, e.origin?.rawValue ?? "", e.source ?? "", e.asOf ?? ""]
+            lines.append(line(f))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func json() -> JSONText.Value {
+        var top: [(String, JSONText.Value)] = [("model", comparison.model.map { .string($0) } ?? .null)]
+        switch comparison.axis {
+        case .instanceTypes(let region): top += [("compare", .string("instanceTypes")), ("region", .string(region))]
+        case .regions(let type): top += [("compare", .string("regions")), ("instanceType", .string(type))]
+        }
+        top += [
+            ("count", .int(comparison.count)),
+            ("hoursPerMonth", .double(comparison.hoursPerMonth.hours)),
+            ("currency", .string("USD")),
+            ("cheapest", comparison.cheapest.map { .string(cellName($0)) } ?? .null),
+            ("rows", .array(comparison.rows.map { r in
+                .object(costEstimateJSON(r.estimate) + [
+                    ("hardware", r.hardware?.json ?? .null),
+                    ("default", .bool(r.isDefault)),
+                    ("cheapest", .bool(r.isCheapest)),
+                    ("deployable", r.deployable.map { .bool($0) } ?? .null),
+                    ("notDeployableReason", r.problem.map { .string("\($0)") } ?? .null),
+                    ("hourlyPerAccelerator", r.hourlyPerAccelerator?.jsonPrecise ?? .null),
+                    ("hourlyPerAcceleratorGiB", r.hourlyPerAcceleratorGiB?.jsonPrecise ?? .null),
+                ])
+            })),
+            ("assumptions", CostAssumptions.json(comparison.hoursPerMonth)),
+            ("sources", .array(comparison.sources.map { s in
+                .object([("origin", .string(s.origin.rawValue)), ("source", .string(s.source)), ("asOf", .string(s.asOf)),
+                         ("cells", .array(s.cells.map { .string($0) }))])
+            })),
+        ]
+        return .object(top)
+    }
+}

@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import JumpStartCore
+
+/// `--count` and `--hours-per-month`, shared by `cost` and `compare`.
+struct CostOptions: ParsableArguments {
+    @Option(name: .long, help: "Number of instances behind the endpoint (1 to 1000).")
+    var count: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Hours the endpoint runs in a month, more than 0 and at most 744.",
+        discussion: "Default 730, the assumption of AWS's pricing calculator.", valueName: "hours"))
+    var hoursPerMonth: String = "730"
+
+    func validate() throws {
+        guard count >= 1, count <= PricingError.maximumCount else {
+            throw ValidationError(PricingError.invalidCount(count).description)
+        }
+        do { _ = try HoursPerMonth(parsing: hoursPerMonth) } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    var hours: HoursPerMonth {
+        get throws { try HoursPerMonth(parsing: hoursPerMonth) }
+    }
+}
+
+/// Loads the bundled prices and the user's price file.
+func loadPrices() throws -> PriceBook {
+    try PriceBook.bundled()
+}
+
+/// What every cost figure assumes, said under every table and in every JSON answer.
+enum CostAssumptions {
+    static let notIncluded = ["storage", "data transfer", "taxes"]
+
+    static func sentence(_ hours: HoursPerMonth) -> String {
+        "Assumptions: on-demand prices, \(hours) hours a month, USD. Not included: \(notIncluded.joined(separator: ", "))."
+    }
+
+    static func json(_ hours: HoursPerMonth) -> JSONText.Value {
+        .object([
+            ("pricing", .string("on-demand")),
+            ("hoursPerMonth", .double(hours.hours)),
+            ("currency", .string("USD")),
+            ("notIncluded", .array(notIncluded.map { .string($0) })),
+        ])
+    }
+
+    /// Where a price came from, in a few words: `bundled, as of 2025-01-26`.
+    static func origin(_ origin: PriceOrigin) -> String {
+        origin == .user ? "your price file" : "bundled"
+    }
+
+    /// One line per source: who, as of when, what it prices.
+    static func sourceLines(_ sources: [CostComparison.SourceUse], userFile: URL?) -> [String] {
+        sources.map { s in
+            var text = "\(origin(s.origin)), as of \(s.asOf): \(s.source)"
+            if s.origin == .user, let userFile { text += " [\(userFile.path)]" }
+            return text + " (\(s.cells.joined(separator: ", ")))"
+        }
+    }
+}
+
+extension InstanceHardware {
+    /// `1×A10G 24G`: what fits a table column.
+    var compactAccelerators: String {
+        guard accelerators > 0, let model = acceleratorModel else { return "-" }
+        var short = model.split(separator: " ").last.map(String.init) ?? model
+        if short.hasPrefix("Inferentia") { short = "Inf" + short.dropFirst("Inferentia".count) }
+        return "\(accelerators)×\(short) \(PriceFilesNumber.text(acceleratorMemoryGiB))G"
+    }
+
+    var json: JSONText.Value {
+        .object([
+            ("vcpu", .int(vcpu)),
+            ("memoryGiB", .double(memoryGiB)),
+            ("accelerators", .int(accelerators)),
+            ("acceleratorModel", acceleratorModel.map { .string($0) } ?? .null),
+            ("acceleratorMemoryGiB", .double(acceleratorMemoryGiB)),
+        ])
+    }
+
+    /// `8 vCPU, 32 GiB, 1× NVIDIA A10G (24 GiB)`.
+    var sentence: String {
+        var s = "\(vcpu) vCPU, \(PriceFilesNumber.text(memoryGiB)) GiB memory"
+        if accelerators > 0, let m = acceleratorModel {
+            s += ", \(accelerators)× \(m) (\(PriceFilesNumber.text(acceleratorMemoryGiB)) GiB accelerator memory)"
+        } else {
+            s += ", no accelerator"
+        }
+        return s
+    }
+}
+
+enum PriceFilesNumber {
+    static func text(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e12 ? String(Int(d)) : String(d) }
+}
+
+extension Money {
+    var jsonPrecise: JSONText.Value { .double(dollars) }
+    var jsonCents: JSONText.Value { .double(dollarsToTheCent) }
+}
+
+/// A bar of up to `width` blocks proportional to `value / maximum`; at least one block for a
+/// non-zero value.
+func costBar(_ value: Money?, maximum: Money?, width: Int = 8) -> String {
+    guard let value, let maximum, maximum.micros > 0 else { return "" }
+    let n = max(1, Int((Double(value.micros) / Double(maximum.micros) * Double(width)).rounded()))
+    return String(repeating: "█", count: min(width, n))
+}
+
+/// Text for markdown: pipes escaped (table cells), dollar signs (GitHub would read a formula
+/// between two prices) and asterisks (the default mark would become emphasis or a bullet).
+func markdownCell(_ s: String) -> String {
+    s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "$", with: "\\$").replacingOccurrences(of: "*", with: "\\*")
+}
+
+/// Word-wrapped to `width`, continuation lines indented by two spaces; a word longer than a line
+/// (a source path) is cut, so no line is ever wider than `width`.
+func wrapHard(_ text: String, width: Int, indent: String = "  ") -> [String] {
+    var out: [String] = []
+    for line in text.wrapped(to: width, indent: indent) {
+        var rest = Substring(line)
+        while rest.count > width {
+            out.append(String(rest.prefix(width)))
+            rest = Substring(indent) + rest.dropFirst(width)
+        }
+        out.append(String(rest))
+    }
+    return out
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Costs side by side: every supported instance type of a model in one region, or one instance
+/// type across regions. Rows are sorted by monthly cost, unknown costs last.
+public struct CostComparison: Sendable {
+    public enum Axis: Sendable, Equatable {
+        /// A model's supported instance types in one region.
+        case instanceTypes(region: String)
+        /// One instance type across regions.
+        case regions(instanceType: String)
+    }
+
+    public struct Row: Sendable {
+        public var region: String
+        public var instanceType: String
+        public var hardware: InstanceHardware?
+        public var estimate: CostEstimate
+        /// The model's default instance type (false without a model).
+        public var isDefault: Bool
+        /// Whether the model deploys on this row; nil without a model.
+        public var deployable: Bool?
+        /// Why the model doesn't deploy on this row.
+        public var problem: PlanError?
+        /// The cheapest row with a known price that deploys (without a model: the cheapest known).
+        public var isCheapest: Bool
+        /// The price of one instance-hour per accelerator; nil without accelerators or a price.
+        public var hourlyPerAccelerator: Money?
+        /// The price of one instance-hour per GiB of accelerator memory.
+        public var hourlyPerAcceleratorGiB: Money?
+    }
+
+    /// Where the prices in a comparison come from: one line per distinct source.
+    public struct SourceUse: Sendable, Equatable {
+        public var origin: PriceOrigin
+        public var source: String
+        public var asOf: String
+        /// The cells priced from it: instance types, or regions, in row order.
+        public var cells: [String]
+    }
+
+    public var axis: Axis
+    /// `MODEL@VERSION`, when a model was given.
+    public var model: String?
+    public var count: Int
+    public var hoursPerMonth: HoursPerMonth
+    public var rows: [Row]
+
+    /// The distinct price sources the rows use, user's first, then by as-of date, newest first.
+    public var sources: [SourceUse] {
+        var list: [SourceUse] = []
+        for row in rows {
+            guard let q = row.estimate.quote else { continue }
+            let cell: String
+            switch axis {
+            case .instanceTypes: cell = row.instanceType
+            case .regions: cell = row.region
+            }
+            if let i = list.firstIndex(where: { $0.origin == q.origin && $0.source == q.source && $0.asOf == q.asOf }) {
+                list[i].cells.append(cell)
+            } else {
+                list.append(SourceUse(origin: q.origin, source: q.source, asOf: q.asOf, cells: [cell]))
+            }
+        }
+        return list.sorted { a, b in
+            a.origin != b.origin ? a.origin == .user : (a.asOf != b.asOf ? a.asOf > b.asOf : a.source < b.source)
+        }
+    }
+
+    /// The cheapest deployable row (without a model, the cheapest known one).
+    public var cheapest: Row? { rows.first(where: \.isCheapest) }
+
+    /// Every supported instance type of `entry` in `region`, with whether it deploys there.
+    public init(
+        model entry: CatalogEntry, region: String, planner: DeploymentPlanner, prices: PriceBook,
+        count: Int = 1, hoursPerMonth: HoursPerMonth = .standard
+    ) throws(PricingError) {
+        var rows: [Row] = []
+        for type in entry.instanceTypes {
+            let problem = planner.check(entry, region: region, instanceType: type)
+            rows.append(try Self.row(region: region, instanceType: type, prices: prices, count: count, hours: hoursPerMonth,
+                                     isDefault: type == entry.defaultInstanceType, problem: problem, hasModel: true))
+        }
+        self.init(axis: .instanceTypes(region: region), model: entry.reference, count: count, hoursPerMonth: hoursPerMonth, rows: rows)
+    }
+
+    /// One instance type across `regions`; with a model, whether it deploys in each.
+    public init(
+        instanceType: String, regions: [String], model entry: CatalogEntry?, planner: DeploymentPlanner,
+        prices: PriceBook, count: Int = 1, hoursPerMonth: HoursPerMonth = .standard
+    ) throws(PricingError) {
+        if let entry, !entry.instanceTypes.contains(instanceType) {
+            throw .instanceTypeNotSupported(instanceType: instanceType, model: entry.reference, supported: entry.instanceTypes)
+        }
+        try prices.checkKnown(instanceType: instanceType)
+        var rows: [Row] = []
+        for region in regions {
+            let problem = entry.flatMap { planner.check($0, region: region, instanceType: instanceType) }
+            rows.append(try Self.row(region: region, instanceType: instanceType, prices: prices, count: count, hours: hoursPerMonth,
+                                     isDefault: entry?.defaultInstanceType == instanceType, problem: problem, hasModel: entry != nil))
+        }
+        self.init(axis: .regions(instanceType: instanceType), model: entry?.reference, count: count, hoursPerMonth: hoursPerMonth, rows: rows)
+    }
+
+    init(axis: Axis, model: String?, count: Int, hoursPerMonth: HoursPerMonth, rows unsorted: [Row]) {
+        self.axis = axis
+        self.model = model
+        self.count = count
+        self.hoursPerMonth = hoursPerMonth
+        // Stable: known costs ascending, ties and unknowns in the order given (catalog or region order).
+        var rows = unsorted.enumerated().sorted { a, b in
+            switch (a.element.estimate.monthly, b.element.estimate.monthly) {
+            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
+        if let i = rows.firstIndex(where: { $0.estimate.known && $0.deployable != false }) { rows[i].isCheapest = true }
+        self.rows = rows
+    }
+
+    static func row(
+        region: String, instanceType: String, prices: PriceBook, count: Int, hours: HoursPerMonth,
+        isDefault: Bool, problem: PlanError?, hasModel: Bool
+    ) throws(PricingError) -> Row {
+        let estimate = try prices.costEstimate(region: region, instanceType: instanceType, count: count, hoursPerMonth: hours)
+        let hardware = prices.hardware(for: instanceType)
+        var perAccelerator: Money?, perGiB: Money?
+        if let unit = estimate.unitHourly, let h = hardware, h.accelerators > 0, h.acceleratorMemoryGiB > 0 {
+            perAccelerator = Money(micros: (unit.micros + Int64(h.accelerators) / 2) / Int64(h.accelerators))
+            perGiB = Money(micros: Int64((Double(unit.micros) / h.acceleratorMemoryGiB).rounded()))
+        }
+        return Row(region: region, instanceType: instanceType, hardware: hardware, estimate: estimate, isDefault: isDefault,
+                   deployable: hasModel ? problem == nil : nil, problem: problem, isCheapest: false,
+                   hourlyPerAccelerator: perAccelerator, hourlyPerAcceleratorGiB: perGiB)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+extension RegionTable {
+    /// The bundled region table alone (`data/catalog/regions.tsv`), for answers that need the
+    /// JumpStart regions but no model: reading it skips the 3 MB catalog index.
+    public static func bundled() throws(CatalogError) -> RegionTable {
+        try Catalog.loadRegions(DataLocation.cached().appendingPathComponent("catalog").appendingPathComponent(CatalogFormat.regionsFile))
+    }
+
+    /// The region a command runs in: the flag, else `AWS_REGION`, else `AWS_DEFAULT_REGION`, else us-east-1.
+    public func resolve(
+        _ flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(CatalogError) -> String {
+        let (name, source): (String, String)
+        if let flag, !flag.isEmpty {
+            (name, source) = (flag, "--region")
+        } else if let r = environment["AWS_REGION"], !r.isEmpty {
+            (name, source) = (r, "AWS_REGION")
+        } else if let r = environment["AWS_DEFAULT_REGION"], !r.isEmpty {
+            (name, source) = (r, "AWS_DEFAULT_REGION")
+        } else {
+            (name, source) = ("us-east-1", "the default")
+        }
+        guard contains(name) else {
+            throw .unknownRegion(name, suggestions: Suggestions.closest(to: name, in: names), source: source)
+        }
+        return name
+    }
+}
