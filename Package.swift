@@ -41,8 +41,8 @@ let package = Package(
 
         .testTarget(name: "JumpStartCoreTests", dependencies: ["JumpStartCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "JumpStartWizardTests", dependencies: ["JumpStartWizard", "JumpStartCore", "TerminalUI"]),
+        .testTarget(name: "JumpStartWizardTests", dependencies: ["JumpStartWizard", "JumpStartCore", "TerminalUI"], exclude: ["Snapshots"]),
         // Fixtures are read from the checkout by path, not bundled.
-        .testTarget(name: "JumpStartCommandsTests", dependencies: ["JumpStartCore", "jumpstart-tui"], exclude: ["Fixtures"]),
+        .testTarget(name: "JumpStartCommandsTests", dependencies: ["JumpStartCore", "jumpstart-tui"], exclude: ["Fixtures", "Golden"]),
     ]
 )

@@ -109,7 +109,7 @@ struct ExportCommand: ParsableCommand {
             throw CommandFailure("--graph-format \(graphFormat) is not offered; use text or dot.")
         }
 
-        let template = try TemplateBuilder(catalog: catalog).build(answers).get()
+        let template = try TemplateBuilder(catalog: catalog, costNote: TemplateCostNote.maker(try PriceBook.bundled())).build(answers).get()
         let text: String
         if graph {
             text = graphFormat == "dot" ? template.graph.dot(name: template.endpointName) : template.graph.text(width: 80)
@@ -117,7 +117,9 @@ struct ExportCommand: ParsableCommand {
             text = template.text(templateFormat)
         }
         let destination = output == "-" ? nil : output
-        if let destination { try OutputFile.write(text, to: destination, force: force) }
+        if let destination {
+            do { try TemplateFile.write(text, to: destination, replacing: force) } catch { throw CommandFailure(error.description) }
+        }
         for w in template.warnings { note("warning: \(w)") }
         guard let destination else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -171,33 +173,3 @@ struct ExportCommand: ParsableCommand {
 }
 
 
-/// Writing a file so that a reader never sees half of it, and an existing file survives unless asked.
-enum OutputFile {
-    static func write(_ text: String, to path: String, force: Bool) throws {
-        let url = URL(fileURLWithPath: path)
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw CommandFailure("\(path) is a folder; give a file name for -o.") }
-            if !force { throw CommandFailure("\(path) already exists and was left untouched; add --force to replace it, or choose another -o file.") }
-        }
-        let folder = url.deletingLastPathComponent()
-        guard fm.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandFailure("The folder \(folder.path) does not exist; create it first or choose another -o file.")
-        }
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard fm.createFile(atPath: temp.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o644]) else {
-            throw CommandFailure("Can't write in \(folder.path) (permission denied?); choose another -o file.")
-        }
-        // createFile's mode passes through the umask; the file must be 0644 whatever it is.
-        try? fm.setAttributes([.posixPermissions: 0o644], ofItemAtPath: temp.path)
-        // Without --force, link() refuses to replace a file that appeared meanwhile; rename() replaces.
-        let result = force ? rename(temp.path, path) : link(temp.path, path)
-        let code = errno
-        if !force || result != 0 { unlink(temp.path) }
-        guard result == 0 else {
-            if code == EEXIST { throw CommandFailure("\(path) already exists and was left untouched; add --force to replace it.") }
-            throw CommandFailure("Can't write \(path): \(String(cString: strerror(code))).")
-        }
-    }
-}

@@ -25,7 +25,7 @@ struct ExportSampleCommand: ParsableCommand {
             let e = try catalog.entry(s)
             pools[(e.modelDataKey ?? "").hasSuffix(".tar.gz") ? 2 : 3].append(s)
         }
-        let builder = TemplateBuilder(catalog: catalog)
+        let builder = TemplateBuilder(catalog: catalog, costNote: TemplateCostNote.maker(try PriceBook.bundled()))
         var manifest = ["file\tentry\tregion\tinstanceType\tsource\tgated\trolePolicy"]
         var written = 0
         var k = 0

@@ -89,11 +89,12 @@ struct ModelsCommand: ParsableCommand {
             let what = allVersions ? "versions" : "models"
             let matching = text.isEmpty ? "" : " matching \"\(text)\""
             lines.append("")
-            lines.append("\(rows.count) \(rows.count == 1 ? String(what.dropLast()) : what)\(matching). OK: deploys in \(region) on its default instance type.")
+            let wrap = width ?? Int.max
+            lines += "\(rows.count) \(rows.count == 1 ? String(what.dropLast()) : what)\(matching). OK: deploys in \(region) on its default instance type.".wrapped(to: wrap)
             if !stuck.isEmpty {
-                lines.append("Newest versions that don't deploy in \(region) on their default type, and the newest that does:")
+                lines += "Newest versions that don't deploy in \(region) on their default type, and the newest version that does:".wrapped(to: wrap)
                 for (s, f) in stuck {
-                    lines.append("  \(s.reference) → " + (f.map { "\($0.modelId)@\($0.version)" } ?? "none in \(region)"))
+                    lines += "  \(s.reference) → \(f.map { $0.version.text } ?? "none in \(region)")".wrapped(to: wrap, indent: "      ")
                 }
             }
             emit(lines.joined(separator: "\n"))

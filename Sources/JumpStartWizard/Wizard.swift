@@ -1,4 +1,361 @@
 import JumpStartCore
 import TerminalUI
-/// Placeholder until the wizard lands.
-public enum WizardModule {}
+
+/// The wizard's state machine: `reduce(&state, action)` is the only place state changes.
+/// It does no I/O: writing files and quitting are returned as `Effect` values.
+public enum Wizard {
+    public static let maximumCount = 100
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    /// A fresh wizard, with answers from the command line applied as if typed. Returns the
+    /// state and, for answers that were refused, why.
+    public static func start(_ start: StartingAnswers, region: String, size: Size, services: WizardServices) -> (WizardState, [String]) {
+        var state = WizardState(size: size, region: region)
+        var problems: [String] = []
+        refreshMatches(&state, services)
+        if let model = start.model {
+            do {
+                let summary = try services.catalog.summary(reference: model)
+                if let i = state.matches.firstIndex(where: { services.index(allVersions: state.allVersions).summaries[$0].reference == summary.reference }) {
+                    state.modelSelection = i
+                } else {
+                    state.allVersions = true
+                    refreshMatches(&state, services)
+                    state.modelSelection = state.matches.firstIndex { services.index(allVersions: true).summaries[$0].reference == summary.reference } ?? 0
+                }
+                if let problem = choose(summary, &state, services) {
+                    problems.append(problem)
+                } else {
+                    state.step = .instance
+                    state.reached = .instance
+                }
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        if let type = start.instanceType, state.entry != nil {
+            if let i = state.instanceRows.firstIndex(where: { $0.instanceType == type }) {
+                state.instanceSelection = i
+                if state.instanceRows[i].deploys {
+                    state.answers.instanceType = type
+                    state.step = .count
+                    state.reached = .count
+                } else {
+                    problems.append("\(type) does not deploy in \(state.answers.region): \(state.instanceRows[i].problem ?? "").")
+                }
+            } else {
+                problems.append("\(type) is not supported by \(state.answers.modelReference). Supported: \(state.entry!.instanceTypes.joined(separator: ", ")).")
+            }
+        }
+        if let count = start.count {
+            if (1...maximumCount).contains(count) {
+                state.answers.instanceCount = count
+                state.countField = TextFieldState(text: String(count))
+            } else {
+                problems.append("Instance count \(count) is out of range: use a whole number from 1 to \(maximumCount).")
+            }
+        }
+        refreshInstanceRows(&state, services)
+        refreshEstimate(&state, services)
+        if !problems.isEmpty { state.overlay = .alert(problems.joined(separator: "\n")) }
+        return (state, problems)
+    }
+
+    /// A wizard reopened on answers read back from an exported template: every step is filled in
+    /// and it opens on the review, so the person sees the template they had.
+    public static func reopen(_ answers: WizardAnswers, size: Size, services: WizardServices) -> (WizardState, [String]) {
+        var (state, problems) = start(
+            StartingAnswers(model: answers.modelReference, instanceType: answers.instanceType, count: answers.instanceCount),
+            region: answers.region, size: size, services: services)
+        guard problems.isEmpty, state.entry != nil else { return (state, problems) }
+        let chosenType = state.answers.instanceType
+        state.answers = answers
+        state.answers.instanceType = chosenType
+        state.countField = TextFieldState(text: String(answers.instanceCount))
+        refreshEstimate(&state, services)
+        refreshRendering(&state, services)
+        if let problem = state.renderingProblem {
+            state.step = .options
+            state.reached = .options
+            state.overlay = .alert(problem)
+            return (state, [problem])
+        }
+        state.step = .review
+        state.reached = .review
+        state.exportedAnswers = state.answers
+        return (state, [])
+    }
+
+    public static func reduce(_ state: inout WizardState, _ action: Action, _ services: WizardServices) -> [Effect] {
+        switch action {
+        case .resized(let size):
+            state.size = size
+            clampScrolls(&state)
+            if state.rendering != nil { refreshRendering(&state, services) }
+            return []
+        case .keyPressed(let key):
+            state.flash = nil
+            return handleKey(key, &state, services)
+        case let .exportTargetChecked(path, exists):
+            if exists {
+                state.overlay = .confirmOverwrite(path: path)
+                return []
+            }
+            return writeEffects(path, &state)
+        case .templateWritten(let path):
+            state.exportedPath = path
+            state.exportedAnswers = state.answers
+            state.deployCommand = services.templates.deployCommand(state.answers, path)
+            state.flash = "Wrote \(path)."
+            return []
+        case let .templateWriteFailed(path, message):
+            state.overlay = .alert("Could not write \(path): \(message)")
+            return []
+        }
+    }
+
+    // MARK: - Keys
+
+    static func handleKey(_ key: Key, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        if key == .ctrl("c") {
+            state.quitting = true
+            return [.quit]
+        }
+        if key == .resize { return [] }
+        if state.size.width < minimumSize.width || state.size.height < minimumSize.height {
+            if key == .character("q") { state.quitting = true; return [.quit] }
+            return []
+        }
+        if let overlay = state.overlay { return handleOverlay(overlay, key, &state, services) }
+        if key == .ctrl("r") || key == .function(2) { return openRegionPicker(&state, services) }
+        if key == .function(1) { state.overlay = .help; return [] }
+        // Text fields take printable keys first.
+        if let effects = StepKeys.handleText(key, &state, services) { return effects }
+        guard let command = Keymap.command(for: key, on: state.step) else {
+            if case .character(let c) = key, state.step == .model, c != " " {
+                // Just typing filters the model list.
+                state.filterFocused = true
+                state.filter = state.filter.inserting(c)
+                refreshMatches(&state, services)
+            }
+            return []
+        }
+        switch command {
+        case .help: state.overlay = .help; return []
+        case .regionPicker: return openRegionPicker(&state, services)
+        case .quit: return requestQuit(&state)
+        case .forceQuit: state.quitting = true; return [.quit]
+        case .back: return goBack(&state, services)
+        default: return StepKeys.handle(command, key, &state, services)
+        }
+    }
+
+    static func requestQuit(_ state: inout WizardState) -> [Effect] {
+        if state.hasUnsavedAnswers {
+            state.overlay = .confirmQuit
+            return []
+        }
+        state.quitting = true
+        return [.quit]
+    }
+
+    static func goBack(_ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        if state.step == .model {
+            if state.filterFocused || !state.filter.text.isEmpty {
+                state.filterFocused = false
+                state.filter = TextFieldState()
+                refreshMatches(&state, services)
+            }
+            return []
+        }
+        state.step = Step(rawValue: state.step.rawValue - 1) ?? .model
+        return []
+    }
+
+    static func openRegionPicker(_ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        let names = services.catalog.regions.names
+        state.overlay = .regionPicker(selected: names.firstIndex(of: state.answers.region) ?? 0)
+        return []
+    }
+
+    static func handleOverlay(_ overlay: Overlay, _ key: Key, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        switch overlay {
+        case .help, .alert:
+            if [.escape, .enter, .character("?"), .character("q"), .character(" "), .function(1)].contains(key) { state.overlay = nil }
+            return []
+        case .confirmQuit:
+            switch key {
+            case .character("y"), .character("Y"):
+                state.overlay = nil
+                state.quitting = true
+                return [.quit]
+            case .character("n"), .character("N"), .escape, .character("q"):
+                state.overlay = nil
+            default: break
+            }
+            return []
+        case .confirmOverwrite(let path):
+            switch key {
+            case .character("y"), .character("Y"):
+                state.overlay = nil
+                return writeEffects(path, &state)
+            case .character("n"), .character("N"), .escape:
+                state.overlay = nil
+                state.flash = "Not written; \(path) is unchanged. Choose another path."
+            default: break
+            }
+            return []
+        case .regionPicker(let selected):
+            let names = services.catalog.regions.names
+            switch key {
+            case .up, .character("k"): state.overlay = .regionPicker(selected: max(0, selected - 1))
+            case .down, .character("j"): state.overlay = .regionPicker(selected: min(names.count - 1, selected + 1))
+            case .home: state.overlay = .regionPicker(selected: 0)
+            case .end: state.overlay = .regionPicker(selected: names.count - 1)
+            case .escape, .character("q"): state.overlay = nil
+            case .enter:
+                state.overlay = nil
+                changeRegion(to: names[selected], &state, services)
+            default: break
+            }
+            return []
+        }
+    }
+
+    /// Re-checks everything for the new region: model marks, instance rows, the estimate.
+    static func changeRegion(to region: String, _ state: inout WizardState, _ services: WizardServices) {
+        guard region != state.answers.region else { return }
+        state.answers.region = region
+        refreshInstanceRows(&state, services)
+        if !state.answers.instanceType.isEmpty,
+           let row = state.instanceRows.first(where: { $0.instanceType == state.answers.instanceType }), !row.deploys {
+            state.flash = "\(state.answers.instanceType) does not deploy in \(region) (\(row.problem ?? "")): choose another instance type."
+            state.answers.instanceType = ""
+            state.reached = min(state.reached, .instance)
+            if state.step > .instance { state.step = .instance }
+        } else if let entry = state.entry, services.catalog.planner.deployableInstanceTypes(entry, in: region).isEmpty {
+            state.flash = "\(entry.reference) deploys on no instance type in \(region)."
+        } else {
+            state.flash = "Region: \(region). Prices and deployability re-checked."
+        }
+        refreshEstimate(&state, services)
+        state.rendering = nil
+    }
+
+    static func writeEffects(_ path: String, _ state: inout WizardState) -> [Effect] {
+        guard let rendering = state.rendering else { return [] }
+        let contents = path.hasSuffix(".json") ? rendering.json : rendering.yaml
+        return [.writeTemplate(path: path, contents: contents)]
+    }
+
+    // MARK: - Derived data
+
+    static func refreshMatches(_ state: inout WizardState, _ services: WizardServices) {
+        state.matches = services.index(allVersions: state.allVersions).filter(state.filter.text)
+        state.modelSelection = min(state.modelSelection, max(0, state.matches.count - 1))
+        state.modelScroll = 0
+        clampScrolls(&state)
+    }
+
+    /// The summary under the selection in the model list.
+    static func selectedSummary(_ state: WizardState, _ services: WizardServices) -> EntrySummary? {
+        guard state.matches.indices.contains(state.modelSelection) else { return nil }
+        return services.index(allVersions: state.allVersions).summaries[state.matches[state.modelSelection]]
+    }
+
+    /// Makes a catalog entry the chosen model; nil, or why it can't be chosen here.
+    static func choose(_ summary: EntrySummary, _ state: inout WizardState, _ services: WizardServices) -> String? {
+        let entry: CatalogEntry
+        do { entry = try services.catalog.entry(summary) } catch { return "\(error)" }
+        let region = state.answers.region
+        if services.catalog.planner.deployableInstanceTypes(entry, in: region).isEmpty {
+            var message = "\(entry.reference) deploys on no instance type in \(region)."
+            if let problem = services.catalog.planner.check(entry, region: region, instanceType: entry.defaultInstanceType) {
+                message += " \(problem)"
+            }
+            if let newer = try? services.catalog.newestDeployableVersion(of: entry.modelId, region: region) {
+                message += " The newest version that deploys here is \(newer.version): press Tab to show every version and choose it."
+            } else {
+                message += " Press r to try another region."
+            }
+            return message
+        }
+        let changed = state.entry?.reference != entry.reference
+        let defaultName = TemplateRules.defaultEndpointName(modelId: state.answers.modelReference.split(separator: "@").first.map(String.init) ?? "")
+        state.entry = entry
+        state.answers.modelReference = entry.reference
+        if changed {
+            if entry.isModelPackage { state.answers.environment = [] }
+            if !entry.instanceTypes.contains(state.answers.instanceType) { state.answers.instanceType = "" }
+            if state.answers.endpointName.isEmpty || state.answers.endpointName == defaultName {
+                state.answers.endpointName = TemplateRules.defaultEndpointName(modelId: entry.modelId)
+            }
+            if entry.requiresEula == nil { state.answers.eulaAccepted = false }
+            state.optionFields = [:]
+            state.optionErrors = [:]
+            state.envSelection = 0
+            state.rendering = nil
+        }
+        refreshInstanceRows(&state, services)
+        if state.answers.instanceType.isEmpty {
+            let preferred = state.instanceRows.firstIndex { $0.isDefault && $0.deploys } ?? state.instanceRows.firstIndex { $0.deploys } ?? 0
+            state.instanceSelection = preferred
+        }
+        refreshEstimate(&state, services)
+        return nil
+    }
+
+    static func refreshInstanceRows(_ state: inout WizardState, _ services: WizardServices) {
+        guard let entry = state.entry else { state.instanceRows = []; return }
+        let region = state.answers.region
+        let count = state.answers.instanceCount
+        let selectedType = state.instanceRows.indices.contains(state.instanceSelection) ? state.instanceRows[state.instanceSelection].instanceType : nil
+        var rows = entry.instanceTypes.map { type in
+            InstanceRow(
+                instanceType: type, isDefault: type == entry.defaultInstanceType, isCheapest: false,
+                hardware: services.pricing.hardware(type), cost: services.pricing.estimate(region, type, count),
+                problem: services.catalog.planner.check(entry, region: region, instanceType: type)?.shortReason)
+        }
+        switch state.instanceSort {
+        case .name:
+            rows.sort { $0.instanceType.localizedStandardCompare($1.instanceType) == .orderedAscending }
+        case .price:
+            rows.sort { a, b in
+                if a.cost.known != b.cost.known { return a.cost.known }
+                if a.cost.known, a.cost.monthlyDollars != b.cost.monthlyDollars { return a.cost.monthlyDollars < b.cost.monthlyDollars }
+                return a.instanceType.localizedStandardCompare(b.instanceType) == .orderedAscending
+            }
+        }
+        if let cheapest = rows.indices.filter({ rows[$0].deploys && rows[$0].cost.known }).min(by: { rows[$0].cost.monthlyDollars < rows[$1].cost.monthlyDollars }) {
+            rows[cheapest].isCheapest = true
+        }
+        state.instanceRows = rows
+        let keep = state.answers.instanceType.isEmpty ? selectedType : state.answers.instanceType
+        state.instanceSelection = keep.flatMap { t in rows.firstIndex { $0.instanceType == t } } ?? min(state.instanceSelection, max(0, rows.count - 1))
+        clampScrolls(&state)
+    }
+
+    static func refreshEstimate(_ state: inout WizardState, _ services: WizardServices) {
+        guard !state.answers.instanceType.isEmpty else { state.estimate = nil; return }
+        state.estimate = services.pricing.estimate(state.answers.region, state.answers.instanceType, state.answers.instanceCount)
+    }
+
+    static func refreshRendering(_ state: inout WizardState, _ services: WizardServices) {
+        switch services.templates.render(state.answers) {
+        case .success(let r):
+            state.rendering = r
+            state.renderingProblem = nil
+        case .failure(let p):
+            state.rendering = nil
+            state.renderingProblem = p.description
+        }
+    }
+
+    /// Keeps scroll offsets so the selection stays visible at the current size.
+    static func clampScrolls(_ state: inout WizardState) {
+        let layout = Layout(size: state.size)
+        state.modelScroll = ListView.scrollOffset(keeping: state.modelSelection, visible: layout.modelListRows, count: state.matches.count, current: state.modelScroll)
+        state.instanceScroll = ListView.scrollOffset(keeping: state.instanceSelection, visible: layout.instanceRows, count: state.instanceRows.count, current: state.instanceScroll)
+    }
+}
+

@@ -12,7 +12,7 @@ struct ModelsShowTests {
         #expect(lines[0].hasPrefix("MODEL") && lines[0].contains("VERSION") && lines[0].contains("EULA") && lines[0].contains("PKG"))
         let row = try #require(lines.first { $0.hasPrefix("meta-textgeneration-llama-2-7b-f ") })
         #expect(row.split(separator: " ", omittingEmptySubsequences: true).map(String.init) == ["meta-textgeneration-llama-2-7b-f", "4.27.0", "ml.g5.12xlarge", "yes", "-", "no"])
-        #expect(r.stdout.contains("meta-textgeneration-llama-2-7b-f@4.27.0 → meta-textgeneration-llama-2-7b-f@"))
+        #expect(r.stdout.contains("  meta-textgeneration-llama-2-7b-f@4.27.0 → 4."))
     }
 
     @Test("every table row of the full list fits 80 columns")
@@ -58,7 +58,7 @@ struct ModelsShowTests {
 
     @Test("show says when the newest version can't deploy, and names the newest that can")
     func showStuck() throws {
-        let r = try jst(["show", "huggingface-llm-mistral-7b-instruct"], environment: ["COLUMNS": "100"])
+        let r = try jst(["show", "huggingface-llm-mistral-7b-instruct"], environment: ["COLUMNS": "200"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("does not deploy in us-east-1 on its default instance type"))
         #expect(r.stdout.contains("The newest version that does: 3.5.0"))

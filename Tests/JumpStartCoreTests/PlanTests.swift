@@ -16,7 +16,9 @@ struct PlanTests {
 
     @Test("llama-2-7b-f@2.0.2 resolves to its model package in us-east-1")
     func modelPackage() throws {
-        let result = try plan("meta-textgeneration-llama-2-7b-f@2.0.2")
+        // 2.0.2 needs its EULA like every Llama 2 version; accepted, it resolves to the package.
+        guard case .failure(.eulaNotAccepted) = try plan("meta-textgeneration-llama-2-7b-f@2.0.2") else { Issue.record("EULA not asked"); return }
+        let result = try plan("meta-textgeneration-llama-2-7b-f@2.0.2", eula: true)
         guard case .success(let p) = result else { Issue.record("\(result)"); return }
         #expect(p.source == .modelPackage(arn: "arn:aws:sagemaker:us-east-1:865070037744:model-package/llama2-7b-f-v4-71eeccf76ddf33f2a18d2e16b9c7f302"))
         #expect(p.instanceType == "ml.g5.2xlarge")
@@ -25,12 +27,12 @@ struct PlanTests {
 
     @Test("model packages refuse environment variables (rule 3)")
     func packageRefusesEnvironment() throws {
-        #expect(try plan("meta-textgeneration-llama-2-7b-f@2.0.2", env: ["FOO": "1"]) == .failure(.environmentNotAllowedForModelPackage(names: ["FOO"])))
+        #expect(try plan("meta-textgeneration-llama-2-7b-f@2.0.2", env: ["FOO": "1"], eula: true) == .failure(.environmentNotAllowedForModelPackage(names: ["FOO"])))
     }
 
     @Test("a model package outside its regions names the regions that have it (rule 3)")
     func packageRegion() throws {
-        #expect(try plan("meta-textgeneration-llama-2-7b-f@2.0.2", region: "eu-west-2") == .failure(.modelPackageNotInRegion(
+        #expect(try plan("meta-textgeneration-llama-2-7b-f@2.0.2", region: "eu-west-2", eula: true) == .failure(.modelPackageNotInRegion(
             region: "eu-west-2", availableRegions: ["ap-southeast-1", "ap-southeast-2", "eu-west-1", "us-east-1", "us-east-2", "us-west-2"])))
     }
 
@@ -61,7 +63,7 @@ struct PlanTests {
 
     @Test("an unsupported instance type names the default and the supported ones (rule 2)")
     func unsupportedType() throws {
-        let result = try plan("meta-textgeneration-llama-2-7b-f@2.0.2", type: "ml.t2.medium")
+        let result = try plan("meta-textgeneration-llama-2-7b-f@2.0.2", type: "ml.t2.medium", eula: true)
         let supported = ["ml.g5.2xlarge", "ml.g5.4xlarge", "ml.g5.8xlarge", "ml.g5.12xlarge", "ml.g5.24xlarge", "ml.g5.48xlarge", "ml.p4d.24xlarge"]
         #expect(result == .failure(.unsupportedInstanceType(instanceType: "ml.t2.medium", defaultInstanceType: "ml.g5.2xlarge", supported: supported, deployableInRegion: supported)))
         #expect("\(result)".contains("Default: ml.g5.2xlarge"))
@@ -120,7 +122,7 @@ struct PlanTests {
         #expect(data.kind == .compressedArchive && data.url.hasSuffix(".tar.gz"))
         guard case .success(let q) = try plan("huggingface-llm-mistral-7b-instruct@3.5.0"), case .container(let image, let d2) = q.source else { Issue.record("no plan"); return }
         #expect(d2.kind == .uncompressedPrefix)
-        #expect(d2.url == "s3://jumpstart-cache-prod-us-east-1/huggingface-llm/huggingface-llm-mistral-7b-instruct/artifacts/inference-prepack/v1.0.0/")
+        #expect(d2.url == "s3://jumpstart-cache-prod-us-east-1/huggingface-llm/huggingface-llm-mistral-7b-instruct/artifacts/inference-prepack/v2.1.0/")
         #expect(image.contains(".dkr.ecr.us-east-1.amazonaws.com/"))
     }
 

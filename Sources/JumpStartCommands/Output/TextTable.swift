@@ -69,9 +69,10 @@ extension String {
     /// Word-wrapped to `width` columns, continuation lines starting with `indent`.
     func wrapped(to width: Int, indent: String = "") -> [String] {
         var lines: [String] = []
+        let lead = String(prefix { $0 == " " })
         var current = ""
         for word in split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = current.isEmpty ? (lines.isEmpty ? "" : indent) + word : current + " " + word
+            let candidate = current.isEmpty ? (lines.isEmpty ? lead : indent) + word : current + " " + word
             if candidate.count > width, !current.isEmpty {
                 lines.append(current)
                 current = indent + word

@@ -80,4 +80,11 @@ public struct MergedVariable: Sendable, Equatable {
     public var origin: Origin
     /// The catalog value the person's (or the instance type's) value replaced, if any.
     public var replaced: String?
+
+    public init(name: String, value: String, origin: Origin, replaced: String?) {
+        self.name = name
+        self.value = value
+        self.origin = origin
+        self.replaced = replaced
+    }
 }

@@ -6,8 +6,7 @@ public enum NextSteps {
         let name = t.endpointName
         let stack = name
         let quota = "\(t.plan.instanceType) for endpoint usage"
-        var deploy = "aws cloudformation deploy --template-file \(shellQuoted(templatePath)) --stack-name \(stack) --region \(region)"
-        if t.createsRole { deploy += " --capabilities CAPABILITY_IAM" }
+        let deploy = deployCommand(for: t, templatePath: templatePath)
         var invoke = "aws sagemaker-runtime invoke-endpoint --endpoint-name \(name) --region \(region) --content-type application/json --cli-binary-format raw-in-base64-out --body '{\"inputs\": \"What is Amazon SageMaker?\"}'"
         if t.plan.entry.isModelPackage, t.plan.entry.requiresEula != nil { invoke += " --custom-attributes accept_eula=true" }
         invoke += " response.json"
@@ -25,6 +24,13 @@ public enum NextSteps {
             "     aws cloudformation delete-stack --stack-name \(stack) --region \(region)",
             "     aws logs delete-log-group --log-group-name /aws/sagemaker/Endpoints/\(name) --region \(region)",
         ]
+    }
+
+    /// The `aws cloudformation deploy` command for a written template (stack named after the endpoint).
+    public static func deployCommand(for t: ExportedTemplate, templatePath: String) -> String {
+        var deploy = "aws cloudformation deploy --template-file \(shellQuoted(templatePath)) --stack-name \(t.endpointName) --region \(t.plan.region)"
+        if t.createsRole { deploy += " --capabilities CAPABILITY_IAM" }
+        return deploy
     }
 
     /// A path as a POSIX shell word.

@@ -207,3 +207,26 @@ extension JSONText.Value {
         return nil
     }
 }
+
+extension ResourceGraph {
+    /// The graph as a short column, one line per resource and two per reference, for panes too
+    /// small for the boxes of `text(width:)` (the wizard's review at 80×24).
+    public func compactLines(width: Int, arrowDown: String = "▼", line: String = "│") -> [String] {
+        func cut(_ s: String) -> String { s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…" }
+        var out: [String] = []
+        for (i, node) in nodes.enumerated() {
+            let type = node.type.replacingOccurrences(of: "AWS::", with: "")
+            out.append(cut("\(node.logicalId) · \(type)"))
+            if let fact = node.facts.first { out.append(cut("  \(fact.label): \(fact.value)")) }
+            let next = i + 1 < nodes.count ? nodes[i + 1].logicalId : nil
+            for edge in edges where edge.from == node.logicalId && edge.to == next {
+                out.append(cut(" \(line) \(edge.attribute.map { "\(node.logicalId).\($0)" } ?? "Ref \(node.logicalId)") → \(edge.property)"))
+                out.append(" \(arrowDown)")
+            }
+            for edge in edges where edge.from == node.logicalId && edge.to != next {
+                out.append(cut("  also used by \(edge.to) (\(edge.property))"))
+            }
+        }
+        return out
+    }
+}

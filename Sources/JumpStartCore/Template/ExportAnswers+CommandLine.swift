@@ -1,0 +1,27 @@
+/// The `jumpstart-tui export …` command line that produces the same template, with only the
+/// options that differ from their defaults. The wizard's review step shows it.
+extension ExportAnswers {
+    public func commandLine(output: String? = nil) -> String {
+        func q(_ s: String) -> String { NextSteps.shellQuoted(s) }
+        var words = ["jumpstart-tui", "export", q(version.map { "\(model)@\($0)" } ?? model), "--region", region]
+        if let instanceType { words += ["--instance-type", instanceType] }
+        if instanceCount != 1 { words += ["--count", String(instanceCount)] }
+        for v in environment { words += ["--env", q("\(v.name)=\(v.value.description)")] }
+        if let endpointName { words += ["--endpoint-name", q(endpointName)] }
+        if acceptEula { words.append("--accept-eula") }
+        if options.healthCheckTimeout != TemplateOptions.defaultHealthCheckTimeout {
+            words += ["--health-check-timeout", String(options.healthCheckTimeout)]
+        }
+        switch options.role {
+        case .existing(let arn): words += ["--role-arn", q(arn)]
+        case .create(.leastPrivilege): words += ["--role-policy", "least-privilege"]
+        case .create(.managed): break
+        }
+        for s in options.vpcSubnets { words += ["--vpc-subnet", q(s)] }
+        for g in options.vpcSecurityGroups { words += ["--vpc-security-group", q(g)] }
+        if let kms = options.kmsKeyId { words += ["--kms-key-id", q(kms)] }
+        for t in options.tags { words += ["--tag", q("\(t.key)=\(t.value)")] }
+        if let output { words += ["-o", q(output)] }
+        return words.joined(separator: " ")
+    }
+}

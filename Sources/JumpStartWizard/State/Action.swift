@@ -1,0 +1,21 @@
+import TerminalUI
+
+/// Something that happened: a key, a resize, or the result of work the runtime did.
+public enum Action: Sendable, Equatable {
+    case keyPressed(Key)
+    case resized(Size)
+    /// The runtime looked at the export path.
+    case exportTargetChecked(path: String, exists: Bool)
+    case templateWritten(path: String)
+    case templateWriteFailed(path: String, message: String)
+}
+
+/// Work for the runtime to do; plain values so a test can assert "this key asks to write this file".
+public enum Effect: Sendable, Equatable {
+    /// Find out whether a file exists at the path (answered with `exportTargetChecked`).
+    case checkExportTarget(path: String)
+    /// Write the contents atomically (temporary file + rename, mode 0644), replacing any file there.
+    case writeTemplate(path: String, contents: String)
+    /// Leave the wizard and restore the terminal.
+    case quit
+}

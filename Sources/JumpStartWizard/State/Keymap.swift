@@ -1,0 +1,115 @@
+import TerminalUI
+
+/// What a key asks for, before any step decides what that means.
+public enum Command: Sendable, Equatable {
+    case next, back, up, down, pageUp, pageDown, top, bottom
+    case help, regionPicker, quit, forceQuit
+    case focusFilter, toggleAllVersions
+    case toggleSort
+    case increment, decrement
+    case add, edit, delete
+    case toggle
+    case toggleFormat
+    case nextField, previousField
+}
+
+/// One key binding: the keys, the short label for the footer, and the line of help.
+public struct Binding: Sendable, Equatable {
+    public var keys: [Key]
+    public var keyLabel: String
+    public var help: String
+    public var command: Command
+    /// Shown in the footer as well as in help.
+    public var inFooter: Bool
+
+    init(_ keys: [Key], _ keyLabel: String, _ help: String, _ command: Command, footer: Bool = true) {
+        self.keys = keys
+        self.keyLabel = keyLabel
+        self.help = help
+        self.command = command
+        self.inFooter = footer
+    }
+}
+
+/// One keymap per step, driving both key handling and the help and footer text, so the two can't disagree.
+public enum Keymap {
+    static let up: [Key] = [.up, .character("k")]
+    static let down: [Key] = [.down, .character("j")]
+
+    /// Keys every step understands (where no text field takes them).
+    public static let global: [Binding] = [
+        Binding([.character("?"), .function(1)], "?", "help for this step", .help),
+        Binding([.ctrl("r"), .character("r")], "r", "change region (Ctrl-R while typing)", .regionPicker),
+        Binding([.escape], "Esc", "back one step (answers are kept)", .back),
+        Binding([.character("q")], "q", "quit (asks if answers are not exported)", .quit),
+        Binding([.ctrl("c")], "Ctrl-C", "quit at once", .forceQuit, footer: false),
+    ]
+
+    public static func bindings(for step: Step) -> [Binding] {
+        switch step {
+        case .model:
+            return [
+                Binding([.up, .down, .character("j"), .character("k")], "↑↓", "move (j/k when the filter is not being typed)", .down),
+                Binding([.enter], "Enter", "choose the model", .next),
+                Binding([.character("/")], "/", "type to filter by model id (any other letter starts it too)", .focusFilter),
+                Binding([.tab], "Tab", "show every version / newest only", .toggleAllVersions),
+                Binding([.pageUp, .pageDown], "PgUp/PgDn", "move a page", .pageDown, footer: false),
+                Binding([.home, .end], "Home/End", "first / last model", .top, footer: false),
+            ]
+        case .instance:
+            return [
+                Binding([.up, .down, .character("j"), .character("k")], "↑↓", "move", .down),
+                Binding([.enter], "Enter", "choose this instance type (deployable ones only)", .next),
+                Binding([.character("s")], "s", "sort by price / by name", .toggleSort),
+                Binding([.home, .end], "Home/End", "first / last", .top, footer: false),
+            ]
+        case .count:
+            return [
+                Binding([.up, .right, .character("+"), .character("k")], "↑/+", "one more instance", .increment),
+                Binding([.down, .left, .character("-"), .character("j")], "↓/-", "one fewer instance", .decrement),
+                Binding([], "0-9", "type the count (1–\(Wizard.maximumCount))", .increment, footer: false),
+                Binding([.enter], "Enter", "confirm the count", .next),
+            ]
+        case .environment:
+            return [
+                Binding([.up, .down, .character("j"), .character("k")], "↑↓", "move", .down),
+                Binding([.home, .end], "Home/End", "first / last variable", .top, footer: false),
+                Binding([.character("a")], "a", "add a variable", .add),
+                Binding([.character("e"), .character(" ")], "e", "edit (override) the selected variable", .edit),
+                Binding([.character("d"), .delete], "d", "delete your variable or override", .delete),
+                Binding([.enter], "Enter", "confirm the environment", .next),
+            ]
+        case .options:
+            return [
+                Binding([.up, .backTab], "↑", "previous field", .previousField),
+                Binding([.down, .tab], "↓/Tab", "next field", .nextField),
+                Binding([.character(" ")], "Space", "toggle the role choice or the EULA (on those fields)", .toggle),
+                Binding([.enter], "Enter", "confirm the options", .next),
+            ]
+        case .review:
+            return [
+                Binding([.up, .down, .character("j"), .character("k")], "↑↓", "scroll the template", .down),
+                Binding([.pageUp, .pageDown], "PgUp/PgDn", "scroll a page", .pageDown),
+                Binding([.character("t")], "t", "YAML / JSON", .toggleFormat),
+                Binding([.enter], "Enter", "go on to export", .next),
+            ]
+        case .export:
+            return [
+                Binding([.enter], "Enter", "write the template to this path", .next),
+            ]
+        }
+    }
+
+    /// The command a key means on a step (step bindings first, then global ones).
+    static func command(for key: Key, on step: Step) -> Command? {
+        for b in bindings(for: step) + global where b.keys.contains(key) {
+            switch (b.command, key) {
+            case (.down, .up), (.down, .character("k")): return .up
+            case (.pageDown, .pageUp): return .pageUp
+            case (.top, .end): return .bottom
+            default: return b.command
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import JumpStartCore
+
+extension WizardServices {
+    /// The services the real program uses: the core's price book and template builder, the
+    /// same code `cost`, `compare` and `export` run.
+    public static func live(catalog: Catalog, userPriceFile: URL? = PriceBook.userPriceFile()) throws -> WizardServices {
+        let prices = try PriceBook.load(dataDirectory: try DataLocation.find(), userFile: userPriceFile)
+        let builder = TemplateBuilder(catalog: catalog, costNote: TemplateCostNote.maker(prices))
+        let pricing = WizardPricing(
+            hardware: { type in
+                prices.hardware(for: type).map { h in
+                    HardwareSummary(vcpu: String(h.vcpu), memory: "\(gib(h.memoryGiB)) GiB", accelerators: h.acceleratorSummary)
+                }
+            },
+            estimate: { region, type, count in
+                let estimate: CostEstimate
+                do { estimate = try prices.costEstimate(region: region, instanceType: type, count: count) } catch {
+                    return .unknown("\(error)")
+                }
+                guard let hourly = estimate.hourly, let monthly = estimate.monthly, let yearly = estimate.yearly else {
+                    return .unknown(estimate.reason ?? "no price for \(type) in \(region)")
+                }
+                let origin = estimate.origin == .user ? "your price file" : "bundled prices"
+                return CostFigure(
+                    known: true, hourly: hourly.formattedPrecise, monthly: monthly.formatted, yearly: yearly.formatted,
+                    monthlyDollars: monthly.dollars,
+                    basis: "On-demand, \(estimate.hoursPerMonth) h a month, USD; \(origin) as of \(estimate.asOf ?? "unknown"). Not included: storage, data transfer, taxes.",
+                    reason: nil)
+            })
+        let templates = WizardTemplates(
+            render: { answers in
+                switch builder.build(answers.exportAnswers) {
+                case .failure(let error): return .failure(TemplateProblem("\(error)"))
+                case .success(let t):
+                    return .success(TemplateRendering(
+                        yaml: t.text(.yaml), json: t.text(.json),
+                        graph: t.graph,
+                        exportCommand: t.answers.commandLine()))
+                }
+            },
+            deployCommand: { answers, path in
+                guard case .success(let t) = builder.build(answers.exportAnswers) else { return "" }
+                return NextSteps.deployCommand(for: t, templatePath: path)
+            })
+        return try WizardServices(catalog: catalog, pricing: pricing, templates: templates)
+    }
+}
+
+/// Memory as people write it: 16, 15.25.
+private func gib(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+}
+
+extension WizardAnswers {
+    /// The same answers in the form `export` takes, so both build identical templates.
+    public var exportAnswers: ExportAnswers {
+        let parts = modelReference.split(separator: "@", maxSplits: 1).map(String.init)
+        let role: RoleChoice
+        switch rolePolicy {
+        case .managed: role = .create(.managed)
+        case .leastPrivilege: role = .create(.leastPrivilege)
+        case .existing: role = .existing(arn: roleArn)
+        }
+        return ExportAnswers(
+            model: parts.first ?? "", version: parts.count > 1 ? parts[1] : nil, region: region,
+            instanceType: instanceType.isEmpty ? nil : instanceType, instanceCount: instanceCount,
+            environment: environment, endpointName: endpointName.isEmpty ? nil : endpointName, acceptEula: eulaAccepted,
+            options: TemplateOptions(
+                role: role, vpcSubnets: subnets, vpcSecurityGroups: securityGroups, healthCheckTimeout: healthCheckTimeout,
+                kmsKeyId: kmsKeyId.isEmpty ? nil : kmsKeyId, tags: tags.map { TemplateTag(key: $0.key, value: $0.value) }))
+    }
+
+    /// Answers read back from an exported template (`--from`).
+    public init(_ a: ExportAnswers) {
+        self.init()
+        modelReference = a.version.map { "\(a.model)@\($0)" } ?? a.model
+        region = a.region
+        instanceType = a.instanceType ?? ""
+        instanceCount = a.instanceCount
+        environment = a.environment
+        endpointName = a.endpointName ?? ""
+        eulaAccepted = a.acceptEula
+        healthCheckTimeout = a.options.healthCheckTimeout
+        switch a.options.role {
+        case .create(.managed): rolePolicy = .managed
+        case .create(.leastPrivilege): rolePolicy = .leastPrivilege
+        case .existing(let arn): rolePolicy = .existing; roleArn = arn
+        }
+        subnets = a.options.vpcSubnets
+        securityGroups = a.options.vpcSecurityGroups
+        kmsKeyId = a.options.kmsKeyId ?? ""
+        tags = a.options.tags.map { ($0.key, $0.value) }
+    }
+}

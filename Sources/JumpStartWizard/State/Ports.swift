@@ -1,0 +1,96 @@
+import JumpStartCore
+
+/// A monthly cost as the wizard shows it, or why it is unknown.
+public struct CostFigure: Sendable, Equatable {
+    public var known: Bool
+    public var hourly: String
+    public var monthly: String
+    public var yearly: String
+    /// For bars and sorting only; never shown.
+    public var monthlyDollars: Double
+    /// "on-demand, 730 h/month, price as of 2025-01-26 (bundled)"
+    public var basis: String
+    /// Why it is unknown ("no price for ml.g6.xlarge in us-east-1").
+    public var reason: String?
+
+    public init(known: Bool, hourly: String, monthly: String, yearly: String, monthlyDollars: Double, basis: String, reason: String?) {
+        self.known = known
+        self.hourly = hourly
+        self.monthly = monthly
+        self.yearly = yearly
+        self.monthlyDollars = monthlyDollars
+        self.basis = basis
+        self.reason = reason
+    }
+
+    public static func unknown(_ reason: String) -> CostFigure {
+        CostFigure(known: false, hourly: "unknown", monthly: "unknown", yearly: "unknown", monthlyDollars: 0, basis: "", reason: reason)
+    }
+}
+
+/// An instance type's hardware as one short line ("8 vCPU · 32 GiB · 1 × NVIDIA A10G 24 GiB").
+public struct HardwareSummary: Sendable, Equatable {
+    public var vcpu: String
+    public var memory: String
+    public var accelerators: String
+    public init(vcpu: String, memory: String, accelerators: String) {
+        self.vcpu = vcpu
+        self.memory = memory
+        self.accelerators = accelerators
+    }
+}
+
+/// Prices and hardware, from the core's price book.
+public struct WizardPricing: Sendable {
+    public var hardware: @Sendable (_ instanceType: String) -> HardwareSummary?
+    public var estimate: @Sendable (_ region: String, _ instanceType: String, _ count: Int) -> CostFigure
+
+    public init(
+        hardware: @escaping @Sendable (String) -> HardwareSummary?,
+        estimate: @escaping @Sendable (String, String, Int) -> CostFigure
+    ) {
+        self.hardware = hardware
+        self.estimate = estimate
+    }
+}
+
+/// What the review and export steps show for the current answers.
+public struct TemplateRendering: Sendable, Equatable {
+    public var yaml: String
+    public var json: String
+    public var graph: ResourceGraph
+    public var exportCommand: String
+
+    public init(yaml: String, json: String, graph: ResourceGraph, exportCommand: String) {
+        self.yaml = yaml
+        self.json = json
+        self.graph = graph
+        self.exportCommand = exportCommand
+    }
+
+    public static func == (a: TemplateRendering, b: TemplateRendering) -> Bool {
+        a.yaml == b.yaml && a.json == b.json && a.graph == b.graph && a.exportCommand == b.exportCommand
+    }
+}
+
+/// Builds templates from answers with the same code `export` runs.
+public struct WizardTemplates: Sendable {
+    /// The rendering, or the one-sentence reason the answers can't make a template.
+    public var render: @Sendable (_ answers: WizardAnswers) -> Result<TemplateRendering, TemplateProblem>
+    /// The shell command that deploys a written template.
+    public var deployCommand: @Sendable (_ answers: WizardAnswers, _ path: String) -> String
+
+    public init(
+        render: @escaping @Sendable (WizardAnswers) -> Result<TemplateRendering, TemplateProblem>,
+        deployCommand: @escaping @Sendable (WizardAnswers, String) -> String
+    ) {
+        self.render = render
+        self.deployCommand = deployCommand
+    }
+}
+
+/// Why a template can't be made, in one sentence.
+public struct TemplateProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

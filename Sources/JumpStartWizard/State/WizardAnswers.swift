@@ -1,0 +1,36 @@
+import JumpStartCore
+
+/// Everything the person has decided so far; the template is a pure function of these.
+public struct WizardAnswers: Sendable, Equatable {
+    public enum RolePolicy: String, Sendable, Equatable, CaseIterable {
+        case managed
+        case leastPrivilege = "least-privilege"
+        case existing
+    }
+
+    public var modelReference: String = ""
+    public var region: String = "us-east-1"
+    public var instanceType: String = ""
+    public var instanceCount: Int = 1
+    /// The person's own variables, in the order added.
+    public var environment: [EnvironmentVariable] = []
+    public var endpointName: String = ""
+    public var healthCheckTimeout: Int = 600
+    public var rolePolicy: RolePolicy = .managed
+    public var roleArn: String = ""
+    public var subnets: [String] = []
+    public var securityGroups: [String] = []
+    public var kmsKeyId: String = ""
+    public var tags: [(key: String, value: String)] = []
+    public var eulaAccepted: Bool = false
+
+    public init() {}
+
+    public static func == (a: WizardAnswers, b: WizardAnswers) -> Bool {
+        a.modelReference == b.modelReference && a.region == b.region && a.instanceType == b.instanceType
+            && a.instanceCount == b.instanceCount && a.environment == b.environment && a.endpointName == b.endpointName
+            && a.healthCheckTimeout == b.healthCheckTimeout && a.rolePolicy == b.rolePolicy && a.roleArn == b.roleArn
+            && a.subnets == b.subnets && a.securityGroups == b.securityGroups && a.kmsKeyId == b.kmsKeyId
+            && a.tags.elementsEqual(b.tags, by: { $0.key == $1.key && $0.value == $1.value }) && a.eulaAccepted == b.eulaAccepted
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import JumpStartCore
+import TerminalUI
+
+/// Step 5: endpoint name, health check, role, VPC, KMS key, tags and the EULA.
+enum OptionsStep {
+    /// The fields shown for the current answers, in screen order.
+    static func visibleFields(_ state: WizardState) -> [OptionField] {
+        OptionField.allCases.filter { field in
+            switch field {
+            case .roleArn: return state.answers.rolePolicy == .existing
+            case .eula: return state.entry?.requiresEula != nil
+            default: return true
+            }
+        }
+    }
+
+    /// The text a field shows: what was typed, else the answer.
+    static func text(_ field: OptionField, _ state: WizardState) -> String {
+        if let typed = state.optionFields[field] { return typed.text }
+        let a = state.answers
+        switch field {
+        case .endpointName: return a.endpointName
+        case .healthCheckTimeout: return String(a.healthCheckTimeout)
+        case .roleArn: return a.roleArn
+        case .subnets: return a.subnets.joined(separator: ", ")
+        case .securityGroups: return a.securityGroups.joined(separator: ", ")
+        case .kmsKeyId: return a.kmsKeyId
+        case .tags: return a.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        case .role:
+            switch a.rolePolicy {
+            case .managed: return "create one with AmazonSageMakerFullAccess (broad)"
+            case .leastPrivilege: return "create one with a least-privilege policy"
+            case .existing: return "use an existing role"
+            }
+        case .eula: return a.eulaAccepted ? "accepted" : "not accepted"
+        }
+    }
+
+    static func field(_ field: OptionField, _ state: WizardState) -> TextFieldState {
+        state.optionFields[field] ?? TextFieldState(text: text(field, state))
+    }
+
+    static func textKey(_ key: Key, _ state: inout WizardState, _ services: WizardServices) -> [Effect]? {
+        let focus = state.optionFocus
+        guard focus.isText else { return nil }
+        switch key {
+        case .enter, .escape, .tab, .backTab, .up, .down, .function(1), .ctrl("r"), .ctrl("c"): return nil
+        default: break
+        }
+        guard let edited = field(focus, state).applying(key) else { return nil }
+        state.optionFields[focus] = edited
+        apply(focus, edited.text, &state)
+        return []
+    }
+
+    /// Checks a field's text and, when valid, makes it the answer.
+    static func apply(_ field: OptionField, _ text: String, _ state: inout WizardState) {
+        state.rendering = nil
+        let list = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var error: String?
+        switch field {
+        case .endpointName:
+            error = OptionRules.endpointName(text)
+            if error == nil { state.answers.endpointName = text }
+        case .healthCheckTimeout:
+            if let n = Int(text), (60...3600).contains(n) { state.answers.healthCheckTimeout = n } else {
+                error = "\(TemplateError.healthCheckTimeoutInvalid(text: text))"
+            }
+        case .roleArn:
+            error = OptionRules.roleArn(text)
+            if error == nil { state.answers.roleArn = text }
+        case .subnets:
+            error = OptionRules.ids(list, prefix: "subnet-", what: "subnet", max: 16)
+            if error == nil { state.answers.subnets = list }
+        case .securityGroups:
+            error = OptionRules.ids(list, prefix: "sg-", what: "security group", max: 5)
+            if error == nil { state.answers.securityGroups = list }
+        case .kmsKeyId:
+            error = text.isEmpty ? nil : OptionRules.kmsKey(text)
+            if error == nil { state.answers.kmsKeyId = text }
+        case .tags:
+            var tags: [(key: String, value: String)] = []
+            for item in list {
+                let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2 else { error = "Tag \"\(item)\": write KEY=VALUE."; break }
+                if let problem = OptionRules.tag(key: parts[0], value: parts[1]) { error = problem; break }
+                tags.append((parts[0], parts[1]))
+            }
+            if error == nil { state.answers.tags = tags }
+        case .role, .eula:
+            break
+        }
+        state.optionErrors[field] = error
+        if field == .subnets || field == .securityGroups { vpcPairing(&state) }
+    }
+
+    /// Subnets and security groups come together or not at all.
+    static func vpcPairing(_ state: inout WizardState) {
+        let subnets = state.answers.subnets.isEmpty, groups = state.answers.securityGroups.isEmpty
+        if subnets != groups, state.optionErrors[.subnets] == nil, state.optionErrors[.securityGroups] == nil {
+            state.optionErrors[subnets ? .subnets : .securityGroups] = "VPC: \(TemplateError.vpcIncomplete(subnets: state.answers.subnets.count, securityGroups: state.answers.securityGroups.count))"
+        } else if subnets == groups {
+            for f in [OptionField.subnets, .securityGroups] where state.optionErrors[f]?.hasPrefix("VPC:") == true {
+                state.optionErrors[f] = nil
+            }
+        }
+    }
+
+    static func command(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        let fields = visibleFields(state)
+        let i = fields.firstIndex(of: state.optionFocus) ?? 0
+        switch command {
+        case .up, .previousField: state.optionFocus = fields[max(0, i - 1)]
+        case .down, .nextField: state.optionFocus = fields[min(fields.count - 1, i + 1)]
+        case .toggle, .edit:
+            switch state.optionFocus {
+            case .role:
+                let all = WizardAnswers.RolePolicy.allCases
+                state.answers.rolePolicy = all[(all.firstIndex(of: state.answers.rolePolicy)! + 1) % all.count]
+                if state.answers.rolePolicy == .existing { apply(.roleArn, text(.roleArn, state), &state) } else { state.optionErrors[.roleArn] = nil }
+                state.rendering = nil
+            case .eula:
+                state.answers.eulaAccepted.toggle()
+                state.rendering = nil
+            default: break
+            }
+        case .next:
+            if state.answers.rolePolicy == .existing { apply(.roleArn, text(.roleArn, state), &state) }
+            if let (field, error) = fields.compactMap({ f in state.optionErrors[f].map { (f, $0) } }).first {
+                state.optionFocus = field
+                state.flash = error
+                return []
+            }
+            if state.entry?.requiresEula != nil, !state.answers.eulaAccepted {
+                state.optionFocus = .eula
+                state.flash = "This model needs its EULA accepted: read it at the address shown, then press Space on the EULA field."
+                return []
+            }
+            Wizard.refreshRendering(&state, services)
+            StepKeys.advance(&state, to: .review)
+            state.reviewScroll = 0
+        default: break
+        }
+        return []
+    }
+}
+
+/// The core's template rules (the same `export` applies), as one-sentence refusals for the form.
+enum OptionRules {
+    static func endpointName(_ name: String) -> String? {
+        TemplateRules.checkEndpointName(name).map { "\($0)" }
+    }
+
+    static func roleArn(_ arn: String) -> String? {
+        TemplateRules.isRoleArn(arn) ? nil : "\(TemplateError.roleArnInvalid(arn: arn))"
+    }
+
+    static func ids(_ ids: [String], prefix: String, what: String, max: Int) -> String? {
+        let isSubnet = prefix == "subnet-"
+        if ids.count > max {
+            return "\(isSubnet ? TemplateError.tooManySubnets(count: ids.count) : TemplateError.tooManySecurityGroups(count: ids.count))"
+        }
+        for id in ids where !(isSubnet ? TemplateRules.isSubnetId(id) : TemplateRules.isSecurityGroupId(id)) {
+            return "\(isSubnet ? TemplateError.subnetIdInvalid(id: id) : TemplateError.securityGroupIdInvalid(id: id))"
+        }
+        return nil
+    }
+
+    static func kmsKey(_ key: String) -> String? {
+        TemplateRules.isKmsKey(key) ? nil : "\(TemplateError.kmsKeyInvalid(key: key))"
+    }
+
+    static func tag(key: String, value: String) -> String? {
+        TemplateRules.checkTag(TemplateTag(key: key, value: value)).map { "\($0)" }
+    }
+}

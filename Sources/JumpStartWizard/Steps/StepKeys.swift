@@ -1,0 +1,226 @@
+import JumpStartCore
+import TerminalUI
+
+/// What each step does with a command or with typed text.
+enum StepKeys {
+    /// Keys a focused text field takes; nil when no field takes this key.
+    static func handleText(_ key: Key, _ state: inout WizardState, _ services: WizardServices) -> [Effect]? {
+        switch state.step {
+        case .model:
+            guard state.filterFocused else { return nil }
+            switch key {
+            case .enter, .down, .up, .pageUp, .pageDown, .tab:
+                state.filterFocused = false
+                return nil
+            case .escape:
+                return nil
+            default:
+                guard let edited = state.filter.applying(key) else { return nil }
+                state.filter = edited
+                Wizard.refreshMatches(&state, services)
+                return []
+            }
+        case .count:
+            if case .character(let c) = key, c.isASCII, c.isNumber {
+                var text = state.countField.text
+                text = (text == "0" ? "" : text) + String(c)
+                if text.count > 3 { text = String(text.suffix(3)) }
+                setCount(text, &state, services)
+                return []
+            }
+            if key == .backspace {
+                setCount(String(state.countField.text.dropLast()), &state, services)
+                return []
+            }
+            return nil
+        case .environment:
+            guard state.envEditor != nil else { return nil }
+            return EnvironmentStep.editorKey(key, &state, services)
+        case .options:
+            return OptionsStep.textKey(key, &state, services)
+        case .export:
+            guard state.exportedPath == nil || key != .character("q") else { return nil }
+            switch key {
+            case .enter, .escape, .function(1), .ctrl("r"): return nil
+            default:
+                guard let edited = state.exportPath.applying(key) else { return nil }
+                state.exportPath = edited
+                return []
+            }
+        default:
+            return nil
+        }
+    }
+
+    static func handle(_ command: Command, _ key: Key, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        switch state.step {
+        case .model: return modelCommand(command, &state, services)
+        case .instance: return instanceCommand(command, &state, services)
+        case .count: return countCommand(command, &state, services)
+        case .environment: return EnvironmentStep.command(command, &state, services)
+        case .options: return OptionsStep.command(command, &state, services)
+        case .review: return reviewCommand(command, &state, services)
+        case .export: return exportCommand(command, &state, services)
+        }
+    }
+
+    static func advance(_ state: inout WizardState, to step: Step) {
+        state.step = step
+        state.reached = max(state.reached, step)
+    }
+
+    // MARK: - Model
+
+    static func modelCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        let page = max(1, Layout(size: state.size).modelListRows - 1)
+        let last = max(0, state.matches.count - 1)
+        switch command {
+        case .up: state.modelSelection = max(0, state.modelSelection - 1)
+        case .down: state.modelSelection = min(last, state.modelSelection + 1)
+        case .pageUp: state.modelSelection = max(0, state.modelSelection - page)
+        case .pageDown: state.modelSelection = min(last, state.modelSelection + page)
+        case .top: state.modelSelection = 0
+        case .bottom: state.modelSelection = last
+        case .focusFilter: state.filterFocused = true
+        case .toggleAllVersions:
+            let current = Wizard.selectedSummary(state, services)
+            state.allVersions.toggle()
+            Wizard.refreshMatches(&state, services)
+            if let current {
+                let list = services.index(allVersions: state.allVersions).summaries
+                state.modelSelection = state.matches.firstIndex { list[$0].modelId == current.modelId } ?? 0
+            }
+            state.flash = state.allVersions ? "Showing every version." : "Showing the newest version of each model."
+        case .next:
+            guard let summary = Wizard.selectedSummary(state, services) else {
+                state.flash = "No model matches \"\(state.filter.text)\"; Esc clears the filter."
+                return []
+            }
+            if let problem = Wizard.choose(summary, &state, services) {
+                state.overlay = .alert(problem)
+                return []
+            }
+            advance(&state, to: .instance)
+        default: break
+        }
+        Wizard.clampScrolls(&state)
+        return []
+    }
+
+    // MARK: - Instance type
+
+    static func instanceCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        let last = max(0, state.instanceRows.count - 1)
+        switch command {
+        case .up: state.instanceSelection = max(0, state.instanceSelection - 1)
+        case .down: state.instanceSelection = min(last, state.instanceSelection + 1)
+        case .top: state.instanceSelection = 0
+        case .bottom: state.instanceSelection = last
+        case .toggleSort:
+            state.instanceSort = state.instanceSort == .price ? .name : .price
+            Wizard.refreshInstanceRows(&state, services)
+            state.flash = "Sorted by \(state.instanceSort.rawValue)."
+        case .next:
+            guard state.instanceRows.indices.contains(state.instanceSelection) else { return [] }
+            let row = state.instanceRows[state.instanceSelection]
+            guard row.deploys else {
+                state.flash = "\(row.instanceType) can't be chosen: \(row.problem ?? "it does not deploy here")."
+                return []
+            }
+            if state.answers.instanceType != row.instanceType {
+                state.answers.instanceType = row.instanceType
+                state.rendering = nil
+            }
+            Wizard.refreshEstimate(&state, services)
+            advance(&state, to: .count)
+        default: break
+        }
+        Wizard.clampScrolls(&state)
+        return []
+    }
+
+    // MARK: - Count
+
+    static func setCount(_ text: String, _ state: inout WizardState, _ services: WizardServices) {
+        state.countField = TextFieldState(text: text)
+        guard let n = Int(text) else { return }
+        guard (1...Wizard.maximumCount).contains(n) else {
+            state.flash = "The count must be from 1 to \(Wizard.maximumCount)."
+            return
+        }
+        state.answers.instanceCount = n
+        Wizard.refreshInstanceRows(&state, services)
+        Wizard.refreshEstimate(&state, services)
+        state.rendering = nil
+        if n > 10 { state.flash = "\(n) instances run around the clock: check the monthly figure." }
+    }
+
+    static func countCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        let current = Int(state.countField.text) ?? state.answers.instanceCount
+        switch command {
+        case .increment:
+            if current >= Wizard.maximumCount { state.flash = "At most \(Wizard.maximumCount) instances." }
+            setCount(String(min(Wizard.maximumCount, max(1, current + 1))), &state, services)
+        case .decrement:
+            if current <= 1 { state.flash = "At least 1 instance: an endpoint can't run on none." }
+            setCount(String(max(1, min(Wizard.maximumCount, current - 1))), &state, services)
+        case .next:
+            guard let n = Int(state.countField.text), (1...Wizard.maximumCount).contains(n) else {
+                state.flash = "Type a count from 1 to \(Wizard.maximumCount)."
+                return []
+            }
+            advance(&state, to: .environment)
+        default: break
+        }
+        return []
+    }
+
+    // MARK: - Review
+
+    static func reviewCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        let page = max(1, state.size.height - 8)
+        switch command {
+        case .up: state.reviewScroll = max(0, state.reviewScroll - 1)
+        case .down: state.reviewScroll += 1
+        case .pageUp: state.reviewScroll = max(0, state.reviewScroll - page)
+        case .pageDown: state.reviewScroll += page
+        case .toggleFormat:
+            state.reviewJSON.toggle()
+            state.reviewScroll = 0
+        case .next:
+            guard state.rendering != nil else {
+                state.flash = state.renderingProblem ?? "The answers don't make a template yet."
+                return []
+            }
+            if state.exportPath.text.isEmpty {
+                state.exportPath = TextFieldState(text: "jumpstart-\(state.answers.endpointName).yaml")
+            }
+            advance(&state, to: .export)
+        default: break
+        }
+        if let lines = state.rendering.map({ (state.reviewJSON ? $0.json : $0.yaml).split(separator: "\n", omittingEmptySubsequences: false).count }) {
+            state.reviewScroll = min(state.reviewScroll, max(0, lines - 1))
+        }
+        return []
+    }
+
+    // MARK: - Export
+
+    static func exportCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        guard command == .next else { return [] }
+        let path = state.exportPath.text.trimmingCharacters(in: .whitespaces)
+        guard !path.isEmpty else {
+            state.flash = "Type a file path, e.g. \(state.answers.endpointName).yaml."
+            return []
+        }
+        guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json") else {
+            state.flash = "End the path with .yaml, .yml or .json (the format follows the extension)."
+            return []
+        }
+        guard state.rendering != nil else {
+            state.flash = state.renderingProblem ?? "The answers don't make a template yet."
+            return []
+        }
+        return [.checkExportTarget(path: path)]
+    }
+}

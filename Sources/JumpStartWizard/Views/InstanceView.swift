@@ -1,0 +1,65 @@
+import TerminalUI
+
+/// Step 2: the supported instance types with hardware, prices and deployability.
+enum InstanceView {
+    static func draw(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        let count = state.answers.instanceCount
+        let title = "Instance types in \(state.answers.region) · sorted by \(state.instanceSort.rawValue) (s)"
+        let inner = WizardView.box(title, layout.instanceTable, theme, into: &buffer)
+        let maxMonthly = state.instanceRows.filter(\.cost.known).map(\.cost.monthlyDollars).max() ?? 0
+        let barWidth = layout.wide ? 16 : 6
+        let rows: [[String]] = state.instanceRows.map { r in
+            let mark = r.isCheapest ? "$" : (r.isDefault ? "*" : " ")
+            let hw = r.hardware
+            let bar = r.cost.known ? Bar(value: r.cost.monthlyDollars, maximum: maxMonthly, glyphs: theme.glyphs).text(width: barWidth) : ""
+            var status = r.deploys ? "ok" : "\(theme.cross) \(r.problem ?? "")"
+            if r.isDefault && r.isCheapest { status = r.deploys ? "default, cheapest" : status }
+            else if r.isDefault { status = r.deploys ? "default" : status }
+            else if r.isCheapest { status = "cheapest" }
+            return [
+                mark + r.instanceType, hw?.vcpu ?? "?", hw.map { layout.wide ? $0.memory : $0.memory.replacingOccurrences(of: " GiB", with: "G") } ?? "?",
+                hw.map { layout.wide ? $0.accelerators : compact($0.accelerators) } ?? "?",
+                r.cost.known ? r.cost.hourly : "unknown", r.cost.known ? r.cost.monthly : "unknown", bar, status,
+            ]
+        }
+        let styles = Dictionary(uniqueKeysWithValues: state.instanceRows.enumerated().compactMap { (i, r) -> (Int, Style)? in
+            r.deploys ? nil : (i, theme.dim)
+        })
+        let columns: [TableColumn] = [
+            TableColumn(" TYPE", width: .fixed(17)),
+            TableColumn("vCPU", width: .fixed(4), alignment: .right),
+            TableColumn("MEM", width: .fixed(layout.wide ? 8 : 5), alignment: .right),
+            TableColumn(layout.wide ? "ACCELERATORS" : "ACCEL", width: .fixed(layout.wide ? 26 : 11)),
+            TableColumn("$/HOUR", width: .fixed(layout.wide ? 9 : 8), alignment: .right),
+            TableColumn(count == 1 ? "$/MONTH" : "$/MO ×\(count)", width: .fixed(10), alignment: .right),
+            TableColumn("", width: .fixed(barWidth)),
+            TableColumn("STATUS", width: .flexible(minimum: 4, weight: 1)),
+        ]
+        buffer.render(TableView(columns: columns, rows: rows, selected: state.instanceSelection, scrollOffset: state.instanceScroll,
+                                rowStyles: styles, headerStyle: theme.dim, selectedStyle: theme.selected, glyphs: theme.glyphs), in: inner)
+        // The selected row in full.
+        let area = layout.instanceDetail
+        guard state.instanceRows.indices.contains(state.instanceSelection) else { return }
+        let r = state.instanceRows[state.instanceSelection]
+        var out: [(String, Style)] = []
+        let hw = r.hardware.map { "\($0.vcpu) vCPU · \($0.memory) memory · accelerators: \($0.accelerators)" } ?? "hardware unknown"
+        out.append((" \(r.instanceType): \(hw)", .bold))
+        if r.cost.known {
+            out.append((" \(r.cost.hourly)/hour × \(count) → \(r.cost.monthly)/month, \(r.cost.yearly)/year · \(r.cost.basis)", theme.money))
+        } else {
+            out.append((" Price unknown: \(r.cost.reason ?? "no price in the bundled data or your price file"). Never guessed; see `jumpstart-tui pricing status`.", theme.warn))
+        }
+        if let problem = r.problem {
+            out.append((" \(theme.cross) Can't be chosen in \(state.answers.region): \(problem).", theme.bad))
+        } else {
+            out.append((" Deploys in \(state.answers.region).", theme.good))
+        }
+        out.append((" * model's default · $ cheapest deployable with a known price", theme.dim))
+        WizardView.lines(out, in: area, into: &buffer)
+    }
+}
+
+/// `1× A10G 24 GiB` → `1×A10G 24G`, to fit 80 columns.
+private func compact(_ accelerators: String) -> String {
+    accelerators.replacingOccurrences(of: "× ", with: "×").replacingOccurrences(of: " GiB", with: "G")
+}

@@ -1,0 +1,248 @@
+import JumpStartCore
+import TerminalUI
+
+/// Step 3: the instance count, with the cost updating as it changes.
+enum CountView {
+    static func draw(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        let inner = WizardView.box("Instance count", layout.main, theme, into: &buffer)
+        var out: [(String, Style)] = [
+            ("How many \(state.answers.instanceType) instances behind the endpoint?", .plain),
+            ("", .plain),
+            ("   [ \(state.countField.text.isEmpty ? " " : state.countField.text) ]   ↑/+ more · ↓/- fewer · or type 1–\(Wizard.maximumCount)", theme.title),
+            ("", .plain),
+        ]
+        if let e = state.estimate {
+            if e.known {
+                out += [
+                    ("Hourly   \(e.hourly)", theme.money),
+                    ("Monthly  \(e.monthly)", theme.money),
+                    ("Yearly   \(e.yearly)", theme.money),
+                    ("", .plain),
+                ]
+                out += WizardView.wrap(e.basis, inner.width, theme.dim)
+            } else {
+                out.append(("Cost unknown: \(e.reason ?? "no price").", theme.warn))
+            }
+        }
+        out.append(("", .plain))
+        out += WizardView.wrap("An endpoint bills every hour it runs, whether or not it gets requests. One instance has no redundancy; two or more in different Availability Zones keep serving if one fails.", inner.width, theme.dim)
+        WizardView.lines(out, in: inner, into: &buffer)
+    }
+}
+
+/// Step 4: the merged environment, with add, edit and delete.
+enum EnvironmentView {
+    static func draw(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        let inner = WizardView.box("Environment of the container", layout.main, theme, into: &buffer)
+        if state.entry?.isModelPackage == true {
+            var out = WizardView.wrap("\(state.answers.modelReference) deploys from a SageMaker model package. A model package fixes its own container and settings, so SageMaker takes no environment variables for it (the construct refuses them too).", inner.width)
+            out.append(("", .plain))
+            out.append(("Press Enter to go on.", theme.dim))
+            WizardView.lines(out, in: inner, into: &buffer)
+            return
+        }
+        let rows = EnvironmentStep.merged(state)
+        let table = TableView(
+            columns: [
+                TableColumn("NAME", width: .flexible(minimum: 12, weight: 2)),
+                TableColumn("VALUE", width: .flexible(minimum: 10, weight: 3)),
+                TableColumn("FROM", width: .flexible(minimum: 10, weight: 2)),
+            ],
+            rows: rows.map { v in
+                let from: String
+                switch v.origin {
+                case .model: from = "catalog"
+                case .instanceType: from = "instance type"
+                case .user: from = v.replaced.map { "you (was \($0))" } ?? "you"
+                }
+                return [v.name, v.value, from]
+            },
+            selected: state.envEditor == nil ? state.envSelection : nil,
+            rowStyles: Dictionary(uniqueKeysWithValues: rows.enumerated().compactMap { $0.element.origin == .user ? ($0.offset, theme.title) : nil }),
+            headerStyle: theme.dim, selectedStyle: theme.selected, glyphs: theme.glyphs)
+        let tableArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 2))
+        buffer.render(table, in: tableArea)
+        WizardView.lines([("SAGEMAKER_SUBMIT_DIRECTORY is dropped, as the construct does. Values are written as strings.", theme.dim)],
+                         in: inner.row(inner.height - 1), into: &buffer)
+        if let editor = state.envEditor { drawEditor(editor, layout, theme, into: &buffer) }
+    }
+
+    static func drawEditor(_ editor: EnvironmentEditor, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        let width = min(70, layout.main.width - 4)
+        let area = Rect(x: layout.main.x + (layout.main.width - width) / 2, y: layout.main.y + 3, width: width, height: 8)
+        buffer.fill(area)
+        let inner = WizardView.box(editor.original == nil ? "Add a variable" : "Edit \(editor.original!)", area, theme, into: &buffer)
+        buffer.put("Name:  ", at: inner.origin, style: editor.focusOnValue ? theme.dim : theme.title, clip: inner)
+        buffer.render(TextField(state: editor.name, isFocused: !editor.focusOnValue), in: Rect(x: inner.x + 7, y: inner.y, width: inner.width - 7, height: 1))
+        buffer.put("Value: ", at: Point(x: inner.x, y: inner.y + 2), style: editor.focusOnValue ? theme.title : theme.dim, clip: inner)
+        buffer.render(TextField(state: editor.value, isFocused: editor.focusOnValue), in: Rect(x: inner.x + 7, y: inner.y + 2, width: inner.width - 7, height: 1))
+        if let error = editor.error {
+            WizardView.lines(WizardView.wrap(error, inner.width, theme.bad), in: Rect(x: inner.x, y: inner.y + 4, width: inner.width, height: 2), into: &buffer)
+        } else {
+            WizardView.lines([("Tab switches fields · Enter saves · Esc cancels", theme.dim)], in: inner.row(4), into: &buffer)
+        }
+    }
+}
+
+/// Step 5: the endpoint's name and options, validated as typed.
+enum OptionsView {
+    static func draw(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        let inner = WizardView.box("Endpoint and options", layout.main, theme, into: &buffer)
+        let labelWidth = 28
+        var y = inner.y
+        for field in OptionsStep.visibleFields(state) {
+            guard y < inner.maxY else { break }
+            let focused = field == state.optionFocus
+            buffer.put((focused ? String(theme.bullet) : " ") + " " + field.label, at: Point(x: inner.x, y: y), style: focused ? theme.title : .plain, clip: inner)
+            let valueArea = Rect(x: inner.x + labelWidth, y: y, width: max(0, inner.width - labelWidth), height: 1)
+            if field.isText {
+                let placeholder: String
+                switch field {
+                case .subnets: placeholder = "none (no VPC) · subnet-…, subnet-…"
+                case .securityGroups: placeholder = "none · sg-…"
+                case .kmsKeyId: placeholder = "none (AWS-owned key)"
+                case .tags: placeholder = "none · team=ml, cost-center=42"
+                default: placeholder = ""
+                }
+                buffer.render(TextField(state: OptionsStep.field(field, state), placeholder: placeholder, isFocused: focused, style: focused ? .underline : .plain), in: valueArea)
+            } else {
+                let text = "[\(OptionsStep.text(field, state))]" + (focused ? "  Space to change" : "")
+                buffer.put(TextWidth.truncate(text, to: valueArea.width), at: valueArea.origin, style: field == .eula && !state.answers.eulaAccepted ? theme.warn : .plain, clip: valueArea)
+            }
+            y += 1
+            if let error = state.optionErrors[field] {
+                buffer.put(TextWidth.truncate("  " + error, to: inner.width), at: Point(x: inner.x, y: y), style: theme.bad, clip: inner)
+                y += 1
+            }
+        }
+        y += 1
+        var notes: [(String, Style)] = []
+        if let entry = state.entry, let key = entry.requiresEula {
+            let url = state.eulaURL(key)
+            notes += WizardView.wrap("This model's licence must be accepted before it deploys. Read it: \(url)", inner.width, theme.warn)
+        }
+        if state.answers.rolePolicy == .managed {
+            notes += WizardView.wrap("The managed policy AmazonSageMakerFullAccess is broad (the construct's default); least-privilege allows only this model's data, image, logs and metrics.", inner.width, theme.dim)
+        }
+        WizardView.lines(notes, in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), into: &buffer)
+    }
+}
+
+extension WizardState {
+    /// The address of the chosen model's EULA document in the current region.
+    func eulaURL(_ key: String) -> String {
+        let host = answers.region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
+        return "https://jumpstart-cache-prod-\(answers.region).s3.\(answers.region).\(host)/\(key)"
+    }
+}
+
+/// Step 6: cost, resource graph, template and the equivalent command line.
+enum ReviewView {
+    static func draw(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        let main = layout.main
+        guard let r = state.rendering else {
+            let inner = WizardView.box("Review", main, theme, into: &buffer)
+            WizardView.lines(WizardView.wrap(state.renderingProblem ?? "No template yet.", inner.width, theme.bad), in: inner, into: &buffer)
+            return
+        }
+        // Cost, two lines.
+        var top: [(String, Style)] = []
+        if let e = state.estimate, e.known {
+            top.append(("\(e.hourly)/hour · \(e.monthly)/month · \(e.yearly)/year", theme.money))
+            top.append((e.basis, theme.dim))
+        } else {
+            top.append(("Cost unknown: \(state.estimate?.reason ?? "no price for this instance type here").", theme.warn))
+            top.append(("", .plain))
+        }
+        WizardView.lines(top, in: Rect(x: main.x + 1, y: main.y, width: main.width - 1, height: 2), into: &buffer)
+        // The command line, at the bottom.
+        let commandLines = Paragraph.wrap(r.exportCommand, width: max(1, main.width - 2))
+        let commandHeight = min(3, commandLines.count)
+        let commandArea = Rect(x: main.x + 1, y: main.maxY - commandHeight, width: main.width - 1, height: commandHeight)
+        WizardView.lines(commandLines.prefix(commandHeight).map { ($0, theme.dim) }, in: commandArea, into: &buffer)
+        // Graph and template.
+        let body = Rect(x: main.x, y: main.y + 2, width: main.width, height: max(0, main.height - 2 - commandHeight))
+        let graphWidth = layout.wide ? min(50, body.width / 3) : min(38, body.width / 2)
+        let graphArea = Rect(x: body.x, y: body.y, width: graphWidth, height: body.height)
+        let graphInner = WizardView.box("Resources", graphArea, theme, into: &buffer)
+        let boxes = r.graph.text(width: graphInner.width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let graph = boxes.count <= graphInner.height ? boxes
+            : r.graph.compactLines(width: graphInner.width, arrowDown: String(theme.glyphs.arrow == ">" ? "v" : "▼"), line: String(theme.glyphs.vertical))
+        WizardView.lines(graph.map { ($0, .plain) }, in: graphInner, into: &buffer)
+        let templateArea = Rect(x: graphArea.maxX, y: body.y, width: body.width - graphArea.width, height: body.height)
+        let text = state.reviewJSON ? r.json : r.yaml
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let title = "\(state.reviewJSON ? "JSON" : "YAML") (t) · lines \(min(all.count, state.reviewScroll + 1))–\(min(all.count, state.reviewScroll + max(0, templateArea.height - 2))) of \(all.count)"
+        let inner = WizardView.box(title, templateArea, theme, into: &buffer)
+        WizardView.lines(all.dropFirst(state.reviewScroll).map { ($0, .plain) }, in: inner, into: &buffer)
+    }
+}
+
+/// Step 7: the path, the write, and what to do next.
+enum ExportView {
+    static func draw(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        let inner = WizardView.box("Export the template", layout.main, theme, into: &buffer)
+        buffer.put("File: ", at: inner.origin, style: theme.title, clip: inner)
+        buffer.render(TextField(state: state.exportPath, isFocused: state.exportedPath == nil), in: Rect(x: inner.x + 6, y: inner.y, width: inner.width - 6, height: 1))
+        var out: [(String, Style)] = [("", .plain)]
+        out += WizardView.wrap("YAML or JSON follows the extension. The file is written whole or not at all; an existing file is replaced only after you confirm.", inner.width, theme.dim)
+        if let path = state.exportedPath {
+            out.append(("", .plain))
+            out.append(("\(theme.check) Wrote \(path)", theme.good))
+            out.append(("", .plain))
+            out.append(("Deploy it:", .bold))
+            out += WizardView.wrap(state.deployCommand ?? "", inner.width)
+            out.append(("", .plain))
+            if let e = state.estimate, e.known {
+                out += WizardView.wrap("Running it costs about \(e.monthly) a month until the stack is deleted (aws cloudformation delete-stack).", inner.width, theme.warn)
+            }
+            out.append(("", .plain))
+            out.append(("q quits · Esc goes back to change answers", theme.dim))
+        }
+        WizardView.lines(out, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1)), into: &buffer)
+    }
+}
+
+/// Help, the region picker, questions and messages, drawn over the step.
+enum OverlayView {
+    static func draw(_ overlay: Overlay, _ state: WizardState, _ services: WizardServices, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        let size = state.size
+        func panel(_ title: String, width: Int, height: Int) -> Rect {
+            let w = min(width, size.width - 4), h = min(height, size.height - 2)
+            let area = Rect(x: (size.width - w) / 2, y: max(1, (size.height - h) / 2), width: w, height: h)
+            buffer.fill(area)
+            return WizardView.box(title, area, theme, into: &buffer)
+        }
+        switch overlay {
+        case .help:
+            let bindings = Keymap.bindings(for: state.step) + Keymap.global
+            let inner = panel("Keys: \(state.step.title) (Esc closes)", width: 76, height: bindings.count + 6)
+            var out: [(String, Style)] = bindings.map { b in ("  " + b.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0) + b.help, .plain) }
+            out.append(("", .plain))
+            out.append(("  Ctrl-R and F2 open the region picker and F1 opens help even while typing.", theme.dim))
+            out.append(("  The monthly estimate stays in the header once an instance type is chosen.", theme.dim))
+            WizardView.lines(out, in: inner, into: &buffer)
+        case .regionPicker(let selected):
+            let names = services.catalog.regions.names
+            let inner = panel("Region (Enter chooses, Esc cancels)", width: 60, height: min(names.count + 2, size.height - 2))
+            let rows = names.map { name -> String in
+                var note = ""
+                if let entry = state.entry {
+                    note = services.catalog.planner.deployableInstanceTypes(entry, in: name).isEmpty ? "  \(theme.cross) model doesn't deploy" : ""
+                }
+                return (name == state.answers.region ? "\(theme.bullet) " : "  ") + name + note
+            }
+            buffer.render(ListView(rows, selected: selected, scrollOffset: ListView.scrollOffset(keeping: selected, visible: inner.height, count: rows.count, current: 0), selectedStyle: theme.selected, glyphs: theme.glyphs), in: inner)
+        case .confirmQuit:
+            let inner = panel("Quit?", width: 56, height: 5)
+            WizardView.lines([("Your answers were not exported. Quit anyway?", .plain), ("y quits · n or Esc stays", theme.dim)], in: inner, into: &buffer)
+        case .confirmOverwrite(let path):
+            let inner = panel("Replace the file?", width: 70, height: 6)
+            WizardView.lines(WizardView.wrap("\(path) exists. Replace it with this template?", inner.width) + [("y replaces · n or Esc keeps it", theme.dim)], in: inner, into: &buffer)
+        case .alert(let message):
+            let lines = message.split(separator: "\n").flatMap { Paragraph.wrap(String($0), width: min(72, size.width - 8)) }
+            let inner = panel("Note (Enter closes)", width: 76, height: lines.count + 2)
+            WizardView.lines(lines.map { ($0, .plain) }, in: inner, into: &buffer)
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import JumpStartCore
+import TerminalUI
+
+/// Draws the whole wizard for a state: a pure function of the state into a buffer.
+public enum WizardView {
+    public static func render(_ state: WizardState, _ services: WizardServices, theme: Theme = .plain, into buffer: inout ScreenBuffer) {
+        buffer.clear()
+        guard state.size.width >= Wizard.minimumSize.width, state.size.height >= Wizard.minimumSize.height else {
+            tooSmall(state.size, into: &buffer)
+            return
+        }
+        let layout = Layout(size: state.size)
+        header(state, layout, theme, into: &buffer)
+        stepList(state, layout, theme, into: &buffer)
+        switch state.step {
+        case .model: ModelView.draw(state, services, layout, theme, into: &buffer)
+        case .instance: InstanceView.draw(state, layout, theme, into: &buffer)
+        case .count: CountView.draw(state, layout, theme, into: &buffer)
+        case .environment: EnvironmentView.draw(state, layout, theme, into: &buffer)
+        case .options: OptionsView.draw(state, layout, theme, into: &buffer)
+        case .review: ReviewView.draw(state, layout, theme, into: &buffer)
+        case .export: ExportView.draw(state, layout, theme, into: &buffer)
+        }
+        if let flash = state.flash {
+            buffer.put(TextWidth.truncate(" " + flash, to: layout.flash.width), at: layout.flash.origin, style: theme.warn, clip: layout.flash)
+        }
+        footer(state, layout, theme, into: &buffer)
+        if let overlay = state.overlay { OverlayView.draw(overlay, state, services, layout, theme, into: &buffer) }
+    }
+
+    /// Shown below 80×24, until the terminal is large enough again.
+    static func tooSmall(_ size: Size, into buffer: inout ScreenBuffer) {
+        let lines = [
+            "Terminal too small: \(size.width)×\(size.height).",
+            "jumpstart-tui needs at least 80×24.",
+            "Enlarge the window to go on; q quits.",
+        ]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() {
+            let text = TextWidth.truncate(line, to: size.width)
+            buffer.put(text, at: Point(x: max(0, (size.width - TextWidth.of(text)) / 2), y: top + i))
+        }
+    }
+
+    static func header(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        let area = layout.header
+        buffer.fill(area, style: theme.header)
+        var left = " jumpstart-tui"
+        if !state.answers.modelReference.isEmpty { left += " · " + state.answers.modelReference }
+        if !state.answers.instanceType.isEmpty { left += " · \(state.answers.instanceCount) × \(state.answers.instanceType)" }
+        var right = "region \(state.answers.region) "
+        if let e = state.estimate {
+            right = (e.known ? "≈ \(e.monthly)/month" : "cost unknown") + " · " + right
+        }
+        let room = max(0, area.width - TextWidth.of(right) - 1)
+        buffer.put(TextWidth.truncate(left, to: room), at: area.origin, style: theme.header, clip: area)
+        buffer.put(right, at: Point(x: max(0, area.maxX - TextWidth.of(right)), y: area.y), style: theme.header, clip: area)
+    }
+
+    static func stepList(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        let area = layout.steps
+        for step in Step.allCases {
+            let done = isDone(step, state)
+            let mark: String = step == state.step ? String(theme.bullet) : done ? String(theme.check) : " "
+            let style: Style = step == state.step ? theme.title : (step <= state.reached ? .plain : theme.dim)
+            if layout.wide {
+                let y = area.y + 1 + step.rawValue * 2
+                buffer.put(" \(mark) \(step.rawValue + 1). \(step.title)", at: Point(x: area.x, y: y), style: style, clip: area)
+            }
+        }
+        if layout.wide {
+            let x = area.maxX
+            for y in area.y..<area.maxY { buffer.put(String(theme.glyphs.vertical), at: Point(x: x, y: y), style: theme.dim) }
+            if let e = state.estimate {
+                let y = area.y + 1 + Step.allCases.count * 2 + 1
+                buffer.put(" Monthly estimate", at: Point(x: area.x, y: y), style: theme.dim, clip: area)
+                buffer.put(" " + (e.known ? e.monthly : "unknown"), at: Point(x: area.x, y: y + 1), style: theme.money, clip: area)
+                if e.known { buffer.put(" \(e.hourly)/hour", at: Point(x: area.x, y: y + 2), style: theme.dim, clip: area) }
+            }
+        } else {
+            let short = ["Model", "Instance", "Count", "Env", "Options", "Review", "Export"]
+            var x = area.x + 1
+            for step in Step.allCases {
+                let done = isDone(step, state)
+                let mark = step == state.step ? String(theme.bullet) : done ? String(theme.check) : String(step.rawValue + 1)
+                let text = "\(mark) \(short[step.rawValue])"
+                let style: Style = step == state.step ? theme.title.adding(.underline) : (step <= state.reached ? .plain : theme.dim)
+                x = buffer.put(text, at: Point(x: x, y: area.y), style: style, clip: area)
+                if step != .export { x = buffer.put(" \(theme.glyphs.arrow) ", at: Point(x: x, y: area.y), style: theme.dim, clip: area) }
+            }
+        }
+    }
+
+    static func isDone(_ step: Step, _ state: WizardState) -> Bool {
+        switch step {
+        case .model: return state.entry != nil
+        case .instance: return !state.answers.instanceType.isEmpty
+        case .export: return state.exportedPath != nil
+        default: return step < state.reached
+        }
+    }
+
+    static func footer(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+        var hints: [KeyHint] = []
+        if state.step == .model && state.filterFocused {
+            hints = [KeyHint("type", "filter"), KeyHint("Enter/↓", "to the list"), KeyHint("Esc", "clear"), KeyHint("Ctrl-R", "region"), KeyHint("F1", "help")]
+        } else if state.step == .environment && state.envEditor != nil {
+            hints = [KeyHint("Tab", "name/value"), KeyHint("Enter", "save"), KeyHint("Esc", "cancel")]
+        } else {
+            hints = (Keymap.bindings(for: state.step) + Keymap.global).filter(\.inFooter).map { KeyHint($0.keyLabel, shortLabel($0)) }
+        }
+        buffer.render(StatusLine(hints, keyStyle: theme.key, glyphs: theme.glyphs), in: layout.footer)
+    }
+
+    static func shortLabel(_ b: Binding) -> String {
+        switch b.command {
+        case .help: return "help"
+        case .regionPicker: return "region"
+        case .back: return "back"
+        case .quit: return "quit"
+        case .up, .down: return "move"
+        case .next: return "next"
+        case .focusFilter: return "filter"
+        case .toggleAllVersions: return "versions"
+        case .toggleSort: return "sort"
+        case .increment: return "more"
+        case .decrement: return "fewer"
+        case .add: return "add"
+        case .edit: return "edit"
+        case .delete: return "delete"
+        case .toggle: return "toggle"
+        case .toggleFormat: return "YAML/JSON"
+        case .nextField: return "next field"
+        case .previousField: return "prev field"
+        case .pageUp, .pageDown: return "page"
+        default: return b.help
+        }
+    }
+
+    /// Text in a box with a title; returns the inner area.
+    @discardableResult
+    static func box(_ title: String, _ area: Rect, _ theme: Theme, into buffer: inout ScreenBuffer) -> Rect {
+        buffer.render(Box(title: title, borderStyle: theme.dim, titleStyle: theme.title, glyphs: theme.glyphs), in: area)
+        return Box.inner(area)
+    }
+
+    /// Writes lines into an area, one per row, cut to its width.
+    static func lines(_ lines: [(String, Style)], in area: Rect, into buffer: inout ScreenBuffer) {
+        for (i, (text, style)) in lines.prefix(max(0, area.height)).enumerated() {
+            buffer.put(TextWidth.truncate(text, to: area.width), at: Point(x: area.x, y: area.y + i), style: style, clip: area)
+        }
+    }
+
+    /// Word-wrapped text as (line, style) pairs.
+    static func wrap(_ text: String, _ width: Int, _ style: Style = .plain) -> [(String, Style)] {
+        Paragraph.wrap(text, width: max(1, width)).map { ($0, style) }
+    }
+}

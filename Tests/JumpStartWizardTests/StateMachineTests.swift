@@ -1,0 +1,341 @@
+import JumpStartCore
+import JumpStartWizard
+import Testing
+import TerminalUI
+
+@Suite("The wizard's state machine")
+struct StateMachineTests {
+    /// A pilot at the instance step of a model that deploys in us-east-1.
+    func atInstanceStep(_ model: String = "huggingface-llm-mistral-7b-instruct@3.5.0") -> Pilot {
+        Pilot(start: StartingAnswers(model: model))
+    }
+
+    // MARK: Model step
+
+    @Test("typing filters the model list by every word, and the selection stays in range")
+    func typingFilters() {
+        var p = Pilot()
+        let all = p.state.matches.count
+        #expect(all == 341)
+        p.type("llama 2 7b")
+        #expect(p.state.filterFocused)
+        #expect(p.state.filter.text == "llama 2 7b")
+        #expect(p.state.matches.count == 5)
+        #expect(p.state.modelSelection < p.state.matches.count)
+        p.press("backspace backspace")
+        #expect(p.state.matches.count > 5)
+    }
+
+    @Test("j and k move the list when the filter isn't being typed; / starts the filter")
+    func moving() {
+        var p = Pilot()
+        p.press("j j j k")
+        #expect(p.state.modelSelection == 2)
+        p.press("end")
+        #expect(p.state.modelSelection == 340)
+        p.press("home / j")
+        #expect(p.state.filter.text == "j" && p.state.modelSelection == 0)
+    }
+
+    @Test("Esc clears the filter")
+    func escClears() {
+        var p = Pilot()
+        p.type("qwen")
+        p.press("esc")
+        #expect(p.state.filter.text.isEmpty && p.state.matches.count == 341)
+    }
+
+    @Test("Tab toggles every version and keeps the model under the selection")
+    func allVersions() {
+        var p = Pilot()
+        p.type("mistral-7b-instruct")
+        let before = p.state.matches.count
+        p.press("tab")
+        #expect(p.state.allVersions && p.state.matches.count > before)
+        p.press("tab")
+        #expect(!p.state.allVersions && p.state.matches.count == before)
+    }
+
+    @Test("choosing a model that deploys nowhere here is refused with the version that does")
+    func refusesUndeployable() {
+        var p = Pilot()
+        p.type("huggingface-llm-mistral-7b-instruct")
+        p.press("enter")
+        #expect(p.state.step == .model)
+        guard case .alert(let message) = p.state.overlay else { Issue.record("no alert"); return }
+        #expect(message.contains("3.5.0"))
+        p.press("enter")
+        #expect(p.state.overlay == nil)
+    }
+
+    @Test("Enter on a model goes to the instance step with the default type selected")
+    func chooseModel() {
+        var p = Pilot()
+        p.type("huggingface-llm-phi-2")
+        p.press("enter")
+        #expect(p.state.step == .instance)
+        #expect(p.state.answers.modelReference.hasPrefix("huggingface-llm-phi-2@"))
+        #expect(p.state.answers.endpointName == "huggingface-llm-phi-2")
+        let row = p.state.instanceRows[p.state.instanceSelection]
+        #expect(row.isDefault)
+    }
+
+    // MARK: Instance step
+
+    @Test("instance rows: every supported type, unknown prices last, default and cheapest marked")
+    func instanceRows() {
+        let p = atInstanceStep("meta-textgeneration-llama-2-7b-f@2.0.2")
+        #expect(p.state.instanceRows.map(\.instanceType).sorted() == ["ml.g5.12xlarge", "ml.g5.24xlarge", "ml.g5.2xlarge", "ml.g5.48xlarge", "ml.g5.4xlarge", "ml.g5.8xlarge", "ml.p4d.24xlarge"])
+        let known = p.state.instanceRows.prefix { $0.cost.known }
+        #expect(p.state.instanceRows.dropFirst(known.count).allSatisfy { !$0.cost.known })
+        #expect(zip(known, known.dropFirst()).allSatisfy { $0.cost.monthlyDollars <= $1.cost.monthlyDollars })
+        #expect(p.state.instanceRows.filter(\.isDefault).map(\.instanceType) == ["ml.g5.2xlarge"])
+        #expect(p.state.instanceRows.filter(\.isCheapest).count == 1)
+    }
+
+    @Test("types that can't deploy can't be chosen")
+    func undeployableType() throws {
+        var p = atInstanceStep("meta-textgeneration-llama-2-7b-f@4.3.0")
+        // A gated model has no bucket in cn-north-1: after the region changes, no row deploys.
+        let names = services.catalog.regions.names
+        p.press("r home")
+        for _ in 0..<names.firstIndex(of: "cn-north-1")! { p.press("down") }
+        p.press("enter")
+        #expect(p.state.answers.region == "cn-north-1")
+        #expect(p.state.instanceRows.allSatisfy { !$0.deploys && $0.problem == "no gated bucket in cn-north-1" })
+        p.press("enter")
+        #expect(p.state.step == .instance)
+        #expect(p.state.answers.instanceType.isEmpty)
+        #expect(p.state.flash?.contains("can't be chosen") == true)
+    }
+
+    @Test("s sorts by name and back by price")
+    func sort() {
+        var p = atInstanceStep()
+        p.press("s")
+        #expect(p.state.instanceSort == .name)
+        let names = p.state.instanceRows.map(\.instanceType)
+        #expect(names == names.sorted { $0.localizedStandardCompare($1) == .orderedAscending })
+        p.press("s")
+        #expect(p.state.instanceSort == .price)
+    }
+
+    @Test("choosing a type sets the estimate to the core's figure")
+    func estimate() {
+        var p = atInstanceStep()
+        p.press("home enter")
+        #expect(p.state.step == .count)
+        let type = p.state.answers.instanceType
+        #expect(p.state.estimate == services.pricing.estimate("us-east-1", type, 1))
+    }
+
+    // MARK: Count step
+
+    @Test("the count moves with keys and typing, stays in 1…100, and the cost follows")
+    func count() {
+        var p = atInstanceStep()
+        p.press("enter")
+        p.press("+ +")
+        #expect(p.state.answers.instanceCount == 3)
+        #expect(p.state.estimate == services.pricing.estimate("us-east-1", p.state.answers.instanceType, 3))
+        p.press("- - - -")
+        #expect(p.state.answers.instanceCount == 1)
+        #expect(p.state.flash?.contains("At least 1") == true)
+        p.press("backspace 1 2")
+        #expect(p.state.answers.instanceCount == 12)
+        #expect(p.state.flash?.contains("around the clock") == true)
+        p.press("backspace backspace 0")
+        #expect(p.state.answers.instanceCount == 1 && p.state.countField.text == "0")
+        p.press("enter")
+        #expect(p.state.step == .count)
+        p.press("backspace 2 enter")
+        #expect(p.state.answers.instanceCount == 2 && p.state.step == .environment)
+    }
+
+    // MARK: Environment step
+
+    @Test("adding, editing and deleting variables; invalid names refused inline")
+    func environment() {
+        var p = atInstanceStep()
+        p.press("enter enter")
+        #expect(p.state.step == .environment)
+        p.press("a")
+        p.type("1BAD")
+        #expect(p.state.envEditor?.error?.contains("is not valid") == true)
+        p.press("enter enter")
+        #expect(p.state.envEditor != nil && p.state.answers.environment.isEmpty)
+        p.press("tab ctrl-u")
+        p.type("MY_FLAG")
+        p.press("tab")
+        p.type("on")
+        p.press("enter")
+        #expect(p.state.envEditor == nil)
+        #expect(p.state.answers.environment == [EnvironmentVariable(name: "MY_FLAG", value: .string("on"))])
+        // Override a catalog default.
+        p.press("home e")
+        #expect(p.state.envEditor?.original != nil)
+        p.press("esc")
+        #expect(p.state.envEditor == nil)
+        // Deleting a catalog value is refused; deleting the user's works.
+        p.press("home d")
+        #expect(p.state.flash?.contains("comes from the catalog") == true)
+    }
+
+    @Test("model packages explain why there is no environment")
+    func packageEnvironment() {
+        var p = atInstanceStep("meta-textgeneration-llama-2-7b-f@2.0.2")
+        p.press("enter enter a")
+        #expect(p.state.envEditor == nil)
+        #expect(p.state.flash?.contains("no environment") == true)
+    }
+
+    // MARK: Options step
+
+    @Test("options are validated as typed and block Enter until fixed")
+    func options() {
+        var p = atInstanceStep()
+        p.press("enter enter enter")
+        #expect(p.state.step == .options)
+        p.press("ctrl-u")
+        p.type("bad_name!")
+        #expect(p.state.optionErrors[.endpointName] != nil)
+        p.press("enter")
+        #expect(p.state.step == .options)
+        p.press("ctrl-u")
+        p.type("my-endpoint")
+        #expect(p.state.optionErrors[.endpointName] == nil && p.state.answers.endpointName == "my-endpoint")
+        p.press("down ctrl-u")
+        p.type("30")
+        #expect(p.state.optionErrors[.healthCheckTimeout] != nil)
+        p.press("ctrl-u")
+        p.type("900")
+        #expect(p.state.answers.healthCheckTimeout == 900)
+        p.press("down space space")
+        #expect(p.state.answers.rolePolicy == .existing)
+        p.press("down")
+        #expect(p.state.optionFocus == .roleArn)
+        p.type("arn:aws:iam::123456789012:role/Good")
+        #expect(p.state.answers.roleArn == "arn:aws:iam::123456789012:role/Good")
+        p.press("down")
+        p.type("subnet-0123abcd")
+        #expect(p.state.optionErrors[.securityGroups]?.hasPrefix("VPC:") == true)
+        p.press("down")
+        p.type("sg-0123abcd")
+        #expect(p.state.optionErrors[.subnets] == nil && p.state.optionErrors[.securityGroups] == nil)
+        p.press("enter")
+        #expect(p.state.step == .review)
+    }
+
+    @Test("a model that needs a EULA can't go past options until it is accepted")
+    func eula() {
+        var p = atInstanceStep("meta-textgeneration-llama-2-7b-f@4.3.0")
+        p.press("enter enter enter enter")
+        #expect(p.state.step == .options)
+        #expect(p.state.optionFocus == .eula)
+        p.press("space enter")
+        #expect(p.state.answers.eulaAccepted && p.state.step == .review)
+    }
+
+    // MARK: Going back, region, quitting
+
+    @Test("Esc goes back one step keeping the answers, and Enter comes forward again")
+    func back() {
+        var p = atInstanceStep()
+        p.press("enter + enter")
+        #expect(p.state.step == .environment)
+        p.press("esc esc")
+        #expect(p.state.step == .instance && p.state.answers.instanceCount == 2)
+        p.press("enter")
+        #expect(p.state.step == .count && p.state.countField.text == "2")
+    }
+
+    @Test("changing region re-checks the instance rows and the estimate")
+    func region() {
+        var p = atInstanceStep()
+        p.press("enter")
+        let type = p.state.answers.instanceType
+        p.press("r")
+        guard case .regionPicker = p.state.overlay else { Issue.record("no picker"); return }
+        p.press("home enter")
+        #expect(p.state.answers.region == "af-south-1")
+        #expect(p.state.estimate == nil || p.state.estimate == services.pricing.estimate("af-south-1", type, 1))
+        #expect(p.state.instanceRows.allSatisfy { !$0.cost.known || $0.cost == services.pricing.estimate("af-south-1", $0.instanceType, 1) })
+    }
+
+    @Test("q asks first when answers aren't exported; Ctrl-C quits at once")
+    func quit() {
+        var p = atInstanceStep()
+        p.press("q")
+        #expect(p.state.overlay == .confirmQuit && p.effects.isEmpty)
+        p.press("n")
+        #expect(p.state.overlay == nil)
+        p.press("q y")
+        #expect(p.effects == [.quit])
+        var fresh = Pilot()
+        fresh.press("ctrl-c")
+        #expect(fresh.effects == [.quit])
+        var clean = Pilot()
+        clean.press("q")
+        #expect(clean.effects == [.quit])
+    }
+
+    @Test("? opens help for the step, listing every key of its keymap")
+    func help() {
+        var p = atInstanceStep()
+        p.press("?")
+        #expect(p.state.overlay == .help)
+        let screen = p.screen()
+        for b in Keymap.bindings(for: .instance) + Keymap.global { #expect(screen.contains(b.help)) }
+        p.press("esc")
+        #expect(p.state.overlay == nil)
+    }
+
+    // MARK: Review and export
+
+    @Test("review shows the template; Enter asks to check the path; an existing file needs a yes")
+    func export() {
+        var p = atInstanceStep()
+        p.press("enter enter enter enter")
+        #expect(p.state.step == .review)
+        #expect(p.state.rendering?.yaml.contains("AWS::SageMaker::Endpoint") == true)
+        p.press("t")
+        #expect(p.state.reviewJSON)
+        p.press("enter")
+        #expect(p.state.step == .export)
+        #expect(p.state.exportPath.text == "jumpstart-\(p.state.answers.endpointName).yaml")
+        p.press("enter")
+        #expect(p.effects == [.checkExportTarget(path: p.state.exportPath.text)])
+        p.send(.exportTargetChecked(path: "t.yaml", exists: true))
+        #expect(p.state.overlay == .confirmOverwrite(path: "t.yaml"))
+        p.press("n")
+        #expect(p.effects.count == 1)
+        p.send(.exportTargetChecked(path: "t.yaml", exists: false))
+        #expect(p.effects.last == .writeTemplate(path: "t.yaml", contents: p.state.rendering!.yaml))
+        p.send(.templateWritten(path: "t.yaml"))
+        #expect(p.state.exportedPath == "t.yaml" && !p.state.hasUnsavedAnswers)
+        #expect(p.state.deployCommand?.contains("aws cloudformation deploy") == true)
+        p.press("q")
+        #expect(p.effects.last == .quit)
+    }
+
+    @Test("below 80×24 keys wait, and a resize back resumes")
+    func tooSmall() {
+        var p = atInstanceStep()
+        p.send(.resized(Size(width: 60, height: 20)))
+        p.press("enter")
+        #expect(p.state.step == .instance)
+        #expect(p.screen().contains("Terminal too small"))
+        p.send(.resized(Size(width: 80, height: 24)))
+        p.press("enter")
+        #expect(p.state.step == .count)
+    }
+
+    @Test("starting answers from the command line are applied as if typed")
+    func startingAnswers() {
+        let p = Pilot(start: StartingAnswers(model: "huggingface-llm-mistral-7b-instruct@3.5.0", instanceType: "ml.g5.2xlarge", count: 3))
+        #expect(p.state.step == .count && p.state.answers.instanceType == "ml.g5.2xlarge" && p.state.answers.instanceCount == 3)
+        let bad = Pilot(start: StartingAnswers(model: "no-such-model", count: 0))
+        guard case .alert(let message) = bad.state.overlay else { Issue.record("no alert"); return }
+        #expect(message.contains("No model named no-such-model") && message.contains("out of range"))
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import JumpStartCore
+import JumpStartWizard
+import Testing
+import TerminalUI
+
+let projectRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The real catalog and price book, loaded once; the user's price file is never read in tests.
+let services: WizardServices = {
+    do {
+        let catalog = try Catalog(dataDirectory: projectRoot.appendingPathComponent("data"))
+        return try WizardServices.live(catalog: catalog, userPriceFile: nil)
+    } catch {
+        fatalError("services: \(error)")
+    }
+}()
+
+/// Drives the wizard headless by key name at a fixed size, keeping every effect it asked for.
+struct Pilot {
+    var state: WizardState
+    var effects: [Effect] = []
+
+    init(width: Int = 80, height: Int = 24, region: String = "us-east-1", start: StartingAnswers = StartingAnswers()) {
+        (state, _) = Wizard.start(start, region: region, size: Size(width: width, height: height), services: services)
+    }
+
+    /// Presses keys by name: "down down enter", "l l a m a" or text(…) for typing.
+    mutating func press(_ names: String) {
+        do {
+            for key in try Key.sequence(names) { send(.keyPressed(key)) }
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    /// Types text, one character per key.
+    mutating func type(_ text: String) {
+        for c in text { send(.keyPressed(c == " " ? .character(" ") : .character(c))) }
+    }
+
+    mutating func send(_ action: Action) {
+        effects += Wizard.reduce(&state, action, services)
+    }
+
+    /// The screen as text.
+    func screen() -> String {
+        var buffer = ScreenBuffer(size: state.size)
+        WizardView.render(state, services, into: &buffer)
+        return buffer.plainText
+    }
+}
+
+/// Compares text with `Snapshots/<name>.txt`. With RECORD_SNAPSHOTS=1 it writes the file and
+/// fails, so a recording run is never mistaken for a passing one; a missing file is recorded the same way.
+func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let url = projectRoot.appendingPathComponent("Tests/JumpStartWizardTests/Snapshots/\(name).txt")
+    let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+    let existing = try? String(contentsOf: url, encoding: .utf8)
+    if record || existing == nil {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+        Issue.record("recorded snapshot \(name); read the diff, then run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+        return
+    }
+    guard let existing, existing != text + "\n" else { return }
+    let a = existing.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = (text + "\n").split(separator: "\n", omittingEmptySubsequences: false)
+    let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+    let expected = first < a.count ? String(a[first]) : "(end)"
+    let actual = first < b.count ? String(b[first]) : "(end)"
+    Issue.record("snapshot \(name) differs at line \(first + 1):\n  expected: \(expected)\n  actual:   \(actual)", sourceLocation: sourceLocation)
+}
