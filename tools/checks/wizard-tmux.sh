@@ -30,9 +30,9 @@ wait_for "Models (newest versions)"
 keys -l "llm-phi-2"
 wait_for "huggingface-llm-phi-2"
 keys Enter
-wait_for "Instance types for $model@$version"
+wait_for "Instance types in us-east-1"
 keys Enter                     # the default instance type (selected at the start)
-wait_for "Instance count"
+wait_for "How many"
 keys "+"
 wait_for "[ 2 ]"
 keys Enter
@@ -42,7 +42,7 @@ wait_for "MY_FLAG"
 keys Enter
 wait_for "Endpoint and options"
 keys Enter
-wait_for "Template (YAML"
+wait_for "YAML (t)"
 keys Enter
 wait_for "Export the template"
 keys C-u; keys -l "$work/wizard.yaml"; keys Enter

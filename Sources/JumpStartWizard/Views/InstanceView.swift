@@ -7,7 +7,9 @@ enum InstanceView {
         let title = "Instance types in \(state.answers.region) · sorted by \(state.instanceSort.rawValue) (s)"
         let inner = WizardView.box(title, layout.instanceTable, theme, into: &buffer)
         let maxMonthly = state.instanceRows.filter(\.cost.known).map(\.cost.monthlyDollars).max() ?? 0
-        let barWidth = layout.wide ? 16 : 6
+        // The long hardware columns only where they fit beside the status (about 160 columns).
+        let roomy = layout.main.width >= 118
+        let barWidth = roomy ? 16 : 6
         let rows: [[String]] = state.instanceRows.map { r in
             let mark = r.isCheapest ? "$" : (r.isDefault ? "*" : " ")
             let hw = r.hardware
@@ -17,8 +19,8 @@ enum InstanceView {
             else if r.isDefault { status = r.deploys ? "default" : status }
             else if r.isCheapest { status = "cheapest" }
             return [
-                mark + r.instanceType, hw?.vcpu ?? "?", hw.map { layout.wide ? $0.memory : $0.memory.replacingOccurrences(of: " GiB", with: "G") } ?? "?",
-                hw.map { layout.wide ? $0.accelerators : compact($0.accelerators) } ?? "?",
+                mark + r.instanceType, hw?.vcpu ?? "?", hw.map { roomy ? $0.memory : $0.memory.replacingOccurrences(of: " GiB", with: "G") } ?? "?",
+                hw.map { roomy ? $0.accelerators : compact($0.accelerators) } ?? "?",
                 r.cost.known ? r.cost.hourly : "unknown", r.cost.known ? r.cost.monthly : "unknown", bar, status,
             ]
         }
@@ -28,9 +30,9 @@ enum InstanceView {
         let columns: [TableColumn] = [
             TableColumn(" TYPE", width: .fixed(17)),
             TableColumn("vCPU", width: .fixed(4), alignment: .right),
-            TableColumn("MEM", width: .fixed(layout.wide ? 8 : 5), alignment: .right),
-            TableColumn(layout.wide ? "ACCELERATORS" : "ACCEL", width: .fixed(layout.wide ? 26 : 11)),
-            TableColumn("$/HOUR", width: .fixed(layout.wide ? 9 : 8), alignment: .right),
+            TableColumn("MEM", width: .fixed(roomy ? 8 : 5), alignment: .right),
+            TableColumn(roomy ? "ACCELERATORS" : "ACCEL", width: .fixed(roomy ? 20 : 11)),
+            TableColumn("$/HOUR", width: .fixed(roomy ? 9 : 8), alignment: .right),
             TableColumn(count == 1 ? "$/MONTH" : "$/MO ×\(count)", width: .fixed(10), alignment: .right),
             TableColumn("", width: .fixed(barWidth)),
             TableColumn("STATUS", width: .flexible(minimum: 4, weight: 1)),
