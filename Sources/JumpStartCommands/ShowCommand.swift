@@ -77,7 +77,7 @@ struct ShowCommand: ParsableCommand {
         if e.isModelPackage {
             lines.append("Environment: none (model packages take no environment variables).")
         } else {
-            lines.append("Default environment on \(e.defaultInstanceType) (SAGEMAKER_SUBMIT_DIRECTORY is dropped, as the construct does):")
+            lines += "Default environment on \(e.defaultInstanceType) (SAGEMAKER_SUBMIT_DIRECTORY is dropped, as the construct does):".wrapped(to: width, indent: "  ")
             for v in o.defaultEnvironment {
                 lines.append("  \(v.name)=\(v.value)" + (v.origin == .instanceType ? "  (set for \(e.defaultInstanceType))" : ""))
             }
