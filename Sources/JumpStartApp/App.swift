@@ -27,6 +27,13 @@ public enum WizardLauncher {
         let ascii = environment["JUMPSTART_TUI_ASCII"].map { !$0.isEmpty && $0 != "0" } ?? false
         let theme = Theme(colors: terminal.supportsColor, unicode: terminal.isUTF8 && !ascii)
         let runtime = EffectRunner()
+        let log = environment["JUMPSTART_TUI_LOG"].flatMap { path -> FileHandle? in
+            if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+            let handle = FileHandle(forWritingAtPath: path)
+            handle?.seekToEndOfFile()
+            return handle
+        }
+        defer { try? log?.close() }
         var (state, _) = reopened.map { Wizard.reopen($0, size: terminal.size, services: services) }
             ?? Wizard.start(start, region: region, size: terminal.size, services: services)
         var buffer = ScreenBuffer(size: terminal.size)
@@ -39,7 +46,9 @@ public enum WizardLauncher {
             var pending: [Action] = key == .resize ? [.resized(terminal.size)] : [.keyPressed(key)]
             while !pending.isEmpty {
                 let action = pending.removeFirst()
-                for effect in Wizard.reduce(&state, action, services) {
+                let effects = Wizard.reduce(&state, action, services)
+                log?.write(Data("\(action) -> step \(state.step)\(effects.isEmpty ? "" : ", effects \(effects)")\n".utf8))
+                for effect in effects {
                     if let next = runtime.run(effect) { pending.append(next) }
                 }
             }

@@ -12,8 +12,11 @@ public struct JumpStartTUI: ParsableCommand {
             lists the answers it can start with. The other subcommands answer the same questions from the \
             command line, for people and scripts.
 
-            Environment: AWS_REGION / AWS_DEFAULT_REGION set the default region; JUMPSTART_TUI_DATA points \
-            at a data folder other than the bundled one; NO_COLOR turns colours off in the wizard.
+            Environment: AWS_REGION / AWS_DEFAULT_REGION set the default region; XDG_CONFIG_HOME locates \
+            your price file (jumpstart-tui/prices.csv); JUMPSTART_TUI_DATA points at a data folder other \
+            than the bundled one. In the wizard: NO_COLOR turns colours off, JUMPSTART_TUI_ASCII=1 draws \
+            with ASCII only, and JUMPSTART_TUI_LOG=FILE appends every action and effect to FILE \
+            (nothing is ever printed behind the wizard's back).
             """,
         version: "0.1.0",
         subcommands: [

@@ -183,7 +183,8 @@ public final class Terminal {
                         wide.append(wchar_t(bitPattern: scalar.value))
                     }
                 } else {
-                    wide.append(wchar_t(cell.character.isASCII ? Int32(cell.character.asciiValue ?? 63) : 63))
+                    let c = cell.character.isASCII ? cell.character : Terminal.asciiStandIn(cell.character)
+                    wide.append(wchar_t(Int32(c.asciiValue ?? 63)))
                 }
                 wide.append(0)
                 let (attributes, pair) = cursesLook(cell.style)
@@ -196,6 +197,25 @@ public final class Terminal {
             }
         }
         wrefresh(screen)
+    }
+
+    /// What a non-UTF-8 terminal shows for the typography the views use; "?" for anything else.
+    static func asciiStandIn(_ c: Character) -> Character {
+        switch c {
+        case "·", "–", "—", "─", "━": return "-"
+        case "≈", "…": return "~"
+        case "×": return "x"
+        case "→", "►", "▸", "▶": return ">"
+        case "←": return "<"
+        case "↑": return "^"
+        case "↓", "▼": return "v"
+        case "✓": return "*"
+        case "✗": return "x"
+        case "│", "┃": return "|"
+        case "┌", "┐", "└", "┘", "├", "┤", "┬", "┴", "┼": return "+"
+        case "█", "▉", "▊", "▋", "▌", "▍", "▎", "▏": return "#"
+        default: return "?"
+        }
     }
 
     /// Gives the terminal back (endwin). Safe to call more than once; the terminal can't be
