@@ -226,6 +226,7 @@ public enum Wizard {
     static func changeRegion(to region: String, _ state: inout WizardState, _ services: WizardServices) {
         guard region != state.answers.region else { return }
         state.answers.region = region
+        state.eulaURL = state.entry.flatMap { eulaURL($0, region: region, services) }
         refreshInstanceRows(&state, services)
         if !state.answers.instanceType.isEmpty,
            let row = state.instanceRows.first(where: { $0.instanceType == state.answers.instanceType }), !row.deploys {
@@ -240,6 +241,10 @@ public enum Wizard {
         }
         refreshEstimate(&state, services)
         state.rendering = nil
+    }
+
+    static func eulaURL(_ entry: CatalogEntry, region: String, _ services: WizardServices) -> String? {
+        entry.requiresEula.flatMap { key in services.catalog.regions[region]?.contentURL(forKey: key) }
     }
 
     static func writeEffects(_ path: String, _ state: inout WizardState) -> [Effect] {
@@ -283,6 +288,7 @@ public enum Wizard {
         let changed = state.entry?.reference != entry.reference
         let defaultName = TemplateRules.defaultEndpointName(modelId: state.answers.modelReference.split(separator: "@").first.map(String.init) ?? "")
         state.entry = entry
+        state.eulaURL = eulaURL(entry, region: region, services)
         state.answers.modelReference = entry.reference
         if changed {
             if entry.isModelPackage { state.answers.environment = [] }

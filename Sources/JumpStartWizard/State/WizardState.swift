@@ -53,6 +53,8 @@ public struct WizardState: Sendable, Equatable {
     public var modelScroll = 0
     /// The chosen entry.
     public var entry: CatalogEntry?
+    /// Where the chosen entry's EULA can be read in the current region, when it needs one.
+    public var eulaURL: String?
 
     // Step 2: instance types.
     public enum InstanceSort: String, Sendable, Equatable { case price, name }

@@ -29,9 +29,9 @@ enum OptionsStep {
         case .tags: return a.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         case .role:
             switch a.rolePolicy {
-            case .managed: return "create one with AmazonSageMakerFullAccess (broad)"
-            case .leastPrivilege: return "create one with a least-privilege policy"
-            case .existing: return "use an existing role"
+            case .managed: return "new, AmazonSageMakerFullAccess (broad)"
+            case .leastPrivilege: return "new, least privilege"
+            case .existing: return "an existing role (ARN below)"
             }
         case .eula: return a.eulaAccepted ? "accepted" : "not accepted"
         }
@@ -65,7 +65,7 @@ enum OptionsStep {
             if error == nil { state.answers.endpointName = text }
         case .healthCheckTimeout:
             if let n = Int(text), (60...3600).contains(n) { state.answers.healthCheckTimeout = n } else {
-                error = "\(TemplateError.healthCheckTimeoutInvalid(text: text))"
+                error = OptionRules.form(.healthCheckTimeoutInvalid(text: text))
             }
         case .roleArn:
             error = OptionRules.roleArn(text)
@@ -99,7 +99,7 @@ enum OptionsStep {
     static func vpcPairing(_ state: inout WizardState) {
         let subnets = state.answers.subnets.isEmpty, groups = state.answers.securityGroups.isEmpty
         if subnets != groups, state.optionErrors[.subnets] == nil, state.optionErrors[.securityGroups] == nil {
-            state.optionErrors[subnets ? .subnets : .securityGroups] = "VPC: \(TemplateError.vpcIncomplete(subnets: state.answers.subnets.count, securityGroups: state.answers.securityGroups.count))"
+            state.optionErrors[subnets ? .subnets : .securityGroups] = "VPC: \(OptionRules.form(.vpcIncomplete(subnets: state.answers.subnets.count, securityGroups: state.answers.securityGroups.count)))"
         } else if subnets == groups {
             for f in [OptionField.subnets, .securityGroups] where state.optionErrors[f]?.hasPrefix("VPC:") == true {
                 state.optionErrors[f] = nil
@@ -146,32 +146,37 @@ enum OptionsStep {
     }
 }
 
-/// The core's template rules (the same `export` applies), as one-sentence refusals for the form.
+/// The core's template rules (the same `export` applies), as one-sentence refusals for the form
+/// (without the command-line flag the core's messages start with).
 enum OptionRules {
+    static func form(_ error: TemplateError) -> String {
+        "\(error)".replacingOccurrences(of: "^--[a-z-]+ ", with: "", options: .regularExpression)
+    }
+
     static func endpointName(_ name: String) -> String? {
-        TemplateRules.checkEndpointName(name).map { "\($0)" }
+        TemplateRules.checkEndpointName(name).map(form)
     }
 
     static func roleArn(_ arn: String) -> String? {
-        TemplateRules.isRoleArn(arn) ? nil : "\(TemplateError.roleArnInvalid(arn: arn))"
+        TemplateRules.isRoleArn(arn) ? nil : form(.roleArnInvalid(arn: arn))
     }
 
     static func ids(_ ids: [String], prefix: String, what: String, max: Int) -> String? {
         let isSubnet = prefix == "subnet-"
         if ids.count > max {
-            return "\(isSubnet ? TemplateError.tooManySubnets(count: ids.count) : TemplateError.tooManySecurityGroups(count: ids.count))"
+            return form(isSubnet ? .tooManySubnets(count: ids.count) : .tooManySecurityGroups(count: ids.count))
         }
         for id in ids where !(isSubnet ? TemplateRules.isSubnetId(id) : TemplateRules.isSecurityGroupId(id)) {
-            return "\(isSubnet ? TemplateError.subnetIdInvalid(id: id) : TemplateError.securityGroupIdInvalid(id: id))"
+            return form(isSubnet ? .subnetIdInvalid(id: id) : .securityGroupIdInvalid(id: id))
         }
         return nil
     }
 
     static func kmsKey(_ key: String) -> String? {
-        TemplateRules.isKmsKey(key) ? nil : "\(TemplateError.kmsKeyInvalid(key: key))"
+        TemplateRules.isKmsKey(key) ? nil : form(.kmsKeyInvalid(key: key))
     }
 
     static func tag(key: String, value: String) -> String? {
-        TemplateRules.checkTag(TemplateTag(key: key, value: value)).map { "\($0)" }
+        TemplateRules.checkTag(TemplateTag(key: key, value: value)).map(form)
     }
 }

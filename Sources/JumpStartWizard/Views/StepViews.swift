@@ -111,28 +111,21 @@ enum OptionsView {
             }
             y += 1
             if let error = state.optionErrors[field] {
-                buffer.put(TextWidth.truncate("  " + error, to: inner.width), at: Point(x: inner.x, y: y), style: theme.bad, clip: inner)
-                y += 1
+                for line in Paragraph.wrap(error, width: max(1, inner.width - 2)).prefix(3) {
+                    buffer.put("  " + line, at: Point(x: inner.x, y: y), style: theme.bad, clip: inner)
+                    y += 1
+                }
             }
         }
         y += 1
         var notes: [(String, Style)] = []
         if let entry = state.entry, let key = entry.requiresEula {
-            let url = state.eulaURL(key)
-            notes += WizardView.wrap("This model's licence must be accepted before it deploys. Read it: \(url)", inner.width, theme.warn)
+            notes += WizardView.wrap("This model's licence must be accepted before it deploys. Read it: \(state.eulaURL ?? key)", inner.width, theme.warn)
         }
         if state.answers.rolePolicy == .managed {
             notes += WizardView.wrap("The managed policy AmazonSageMakerFullAccess is broad (the construct's default); least-privilege allows only this model's data, image, logs and metrics.", inner.width, theme.dim)
         }
         WizardView.lines(notes, in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), into: &buffer)
-    }
-}
-
-extension WizardState {
-    /// The address of the chosen model's EULA document in the current region.
-    func eulaURL(_ key: String) -> String {
-        let host = answers.region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
-        return "https://jumpstart-cache-prod-\(answers.region).s3.\(answers.region).\(host)/\(key)"
     }
 }
 
