@@ -22,7 +22,11 @@ raw=$(mktemp -d)
 sock="jst-shots-$$"          # a tmux server of our own: other tmux sessions are left alone
 session=shots
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { tm kill-server 2>/dev/null || true; rm -rf "$raw" "$work"; }
+cleanup() {
+  tm kill-server 2>/dev/null || true
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"   # kill-server leaves its socket file behind
+  rm -rf "$raw" "$work"
+}
 trap cleanup EXIT
 rm -rf "$work" && mkdir -p "$work"
 
@@ -132,9 +136,7 @@ wait_for "WIZARD-EXIT=0"
 # One command's output, as typed at a shell prompt.
 compare=(compare meta-textgeneration-llama-2-7b-f@2.0.2)
 start "env PATH='$(dirname "$BIN")':\$PATH PS1='\$ ' bash --norc --noprofile"
-wait_for "$"
-keys -l "clear"
-keys Enter
+wait_for "$"                                  # the prompt of the fresh shell
 keys -l "jumpstart-tui ${compare[*]}"
 keys Enter
 for ((i = 0; i < 200; i++)); do             # until the prompt is back under the output
