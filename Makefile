@@ -54,5 +54,23 @@ data:
 	$(SWIFT) build -c release --product jumpstart-import
 	.build/release/jumpstart-import ../shared/data data
 
+## screenshots: regenerate screenshots/*.png from the real wizard in tmux (tools/screenshots/).
+screenshots: deps $(VENV)/.screenshots-installed
+	@missing=""; \
+	command -v rsvg-convert >/dev/null 2>&1 || missing="$$missing librsvg2-bin"; \
+	command -v optipng >/dev/null 2>&1 || missing="$$missing optipng"; \
+	command -v fc-list >/dev/null 2>&1 || missing="$$missing fontconfig"; \
+	dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
+	fi
+	$(SWIFT) build -c release --product jumpstart-tui
+	BIN="$(CURDIR)/$(BIN_RELEASE)" PY="$(CURDIR)/$(PY)" bash tools/screenshots/take.sh screenshots
+$(VENV)/.screenshots-installed: tools/screenshots/requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r tools/screenshots/requirements.txt
+	touch $@
+
 clean:
 	rm -rf .build $(VENV)
