@@ -7,7 +7,9 @@ extension ExportAnswers {
         if let instanceType { words += ["--instance-type", instanceType] }
         if instanceCount != 1 { words += ["--count", String(instanceCount)] }
         for v in environment { words += ["--env", q("\(v.name)=\(v.value.description)")] }
-        if let endpointName { words += ["--endpoint-name", q(endpointName)] }
+        if let endpointName, endpointName != TemplateRules.defaultEndpointName(modelId: model) {
+            words += ["--endpoint-name", q(endpointName)]
+        }
         if acceptEula { words.append("--accept-eula") }
         if options.healthCheckTimeout != TemplateOptions.defaultHealthCheckTimeout {
             words += ["--health-check-timeout", String(options.healthCheckTimeout)]

@@ -45,7 +45,8 @@ enum OptionsStep {
         let focus = state.optionFocus
         guard focus.isText else { return nil }
         switch key {
-        case .enter, .escape, .tab, .backTab, .up, .down, .function(1), .ctrl("r"), .ctrl("c"): return nil
+        // `?` is help: no option value may contain it (names, ids, ARNs, tags all refuse it).
+        case .enter, .escape, .tab, .backTab, .up, .down, .function(1), .ctrl("r"), .ctrl("c"), .character("?"): return nil
         default: break
         }
         guard let edited = field(focus, state).applying(key) else { return nil }

@@ -41,7 +41,8 @@ enum StepKeys {
         case .export:
             guard state.exportedPath == nil || key != .character("q") else { return nil }
             switch key {
-            case .enter, .escape, .function(1), .ctrl("r"): return nil
+            // `?` opens help here as everywhere: it has no place in a file path we write.
+            case .enter, .escape, .function(1), .ctrl("r"), .character("?"): return nil
             default:
                 guard let edited = state.exportPath.applying(key) else { return nil }
                 state.exportPath = edited

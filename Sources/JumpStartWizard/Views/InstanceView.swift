@@ -14,10 +14,13 @@ enum InstanceView {
             let mark = r.isCheapest ? "$" : (r.isDefault ? "*" : " ")
             let hw = r.hardware
             let bar = r.cost.known ? Bar(value: r.cost.monthlyDollars, maximum: maxMonthly, glyphs: theme.glyphs).text(width: barWidth) : ""
+            // At 80 columns the * and $ marks say default and cheapest; wider, words say it too.
             var status = r.deploys ? "ok" : "\(theme.cross) \(r.problem ?? "")"
-            if r.isDefault && r.isCheapest { status = r.deploys ? "default, cheapest" : status }
-            else if r.isDefault { status = r.deploys ? "default" : status }
-            else if r.isCheapest { status = "cheapest" }
+            if roomy, r.deploys {
+                if r.isDefault && r.isCheapest { status = "default, cheapest" }
+                else if r.isDefault { status = "default" }
+                else if r.isCheapest { status = "cheapest" }
+            }
             return [
                 mark + r.instanceType, hw?.vcpu ?? "?", hw.map { roomy ? $0.memory : $0.memory.replacingOccurrences(of: " GiB", with: "G") } ?? "?",
                 hw.map { roomy ? $0.accelerators : compact($0.accelerators) } ?? "?",
@@ -47,16 +50,18 @@ enum InstanceView {
         let hw = r.hardware.map { "\($0.vcpu) vCPU · \($0.memory) memory · accelerators: \($0.accelerators)" } ?? "hardware unknown"
         out.append((" \(r.instanceType): \(hw)", .bold))
         if r.cost.known {
-            out.append((" \(r.cost.hourly)/hour × \(count) → \(r.cost.monthly)/month, \(r.cost.yearly)/year · \(r.cost.basis)", theme.money))
+            out.append((" \(r.cost.hourly)/hour for \(count) → \(r.cost.monthly)/month, \(r.cost.yearly)/year", theme.money))
+            out.append((" " + r.cost.basis, theme.dim))
         } else {
-            out.append((" Price unknown: \(r.cost.reason ?? "no price in the bundled data or your price file"). Never guessed; see `jumpstart-tui pricing status`.", theme.warn))
+            out.append((" Price unknown: \(r.cost.reason ?? "no price in the bundled data or your price file").", theme.warn))
+            out.append((" Never guessed: import AWS's price list with `jumpstart-tui pricing import`.", theme.dim))
         }
         if let problem = r.problem {
             out.append((" \(theme.cross) Can't be chosen in \(state.answers.region): \(problem).", theme.bad))
         } else {
             out.append((" Deploys in \(state.answers.region).", theme.good))
         }
-        out.append((" * model's default · $ cheapest deployable with a known price", theme.dim))
+        out.append((" * the model's default · $ the cheapest that deploys (known prices)", theme.dim))
         WizardView.lines(out, in: area, into: &buffer)
     }
 }

@@ -12,21 +12,23 @@ struct Layout {
     var flash: Rect { bounds.row(size.height - 2) }
     /// The step list: a row under the header, or a column on the left.
     var steps: Rect {
-        wide ? Rect(x: 0, y: 1, width: 24, height: max(0, size.height - 3)) : bounds.row(1)
+        wide ? Rect(x: 0, y: 1, width: 25, height: max(0, size.height - 3)) : bounds.row(1)
     }
     var main: Rect {
-        wide ? Rect(x: 25, y: 1, width: max(0, size.width - 25), height: max(0, size.height - 3))
+        wide ? Rect(x: 27, y: 1, width: max(0, size.width - 27), height: max(0, size.height - 3))
             : Rect(x: 0, y: 2, width: size.width, height: max(0, size.height - 4))
     }
 
-    // Model step: the list (with its filter line and column titles), and the detail pane.
-    var modelDetailHeight: Int { wide ? 0 : 6 }
+    // Model step: the list (with its filter line and column titles), and the detail pane —
+    // beside the list only where the ids still fit (about 150 columns), else under it.
+    var modelDetailBeside: Bool { main.width >= 120 }
+    var modelDetailHeight: Int { modelDetailBeside ? 0 : (wide ? 9 : 6) }
     var modelList: Rect {
-        wide ? Rect(x: main.x, y: main.y, width: main.width * 3 / 5, height: main.height)
+        modelDetailBeside ? Rect(x: main.x, y: main.y, width: main.width - 44, height: main.height)
             : Rect(x: main.x, y: main.y, width: main.width, height: max(0, main.height - modelDetailHeight))
     }
     var modelDetail: Rect {
-        wide ? Rect(x: modelList.maxX + 1, y: main.y, width: max(0, main.width - modelList.width - 1), height: main.height)
+        modelDetailBeside ? Rect(x: modelList.maxX + 1, y: main.y, width: max(0, main.width - modelList.width - 1), height: main.height)
             : Rect(x: main.x, y: modelList.maxY, width: main.width, height: modelDetailHeight)
     }
     /// Rows of models visible: the box's borders, the filter line and the titles take 4.

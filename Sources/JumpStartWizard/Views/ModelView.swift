@@ -54,15 +54,15 @@ enum ModelView {
         let regionIndex = services.catalog.regions.index(of: state.answers.region)
         var out: [(String, Style)] = []
         var notes: [String] = []
-        if s.needsEula { notes.append("E: EULA to accept") }
-        if s.isModelPackage { notes.append("P: model package (no environment)") }
-        if !s.deploysWithDefault(regionIndex: regionIndex) { notes.append("\(theme.cross): not deployable in \(state.answers.region) on \(s.defaultInstanceType)") }
+        if s.needsEula { notes.append("E EULA to accept") }
+        if s.isModelPackage { notes.append("P model package") }
+        if !s.deploysWithDefault(regionIndex: regionIndex) { notes.append("\(theme.cross) not deployable here on its default type") }
         if !notes.isEmpty { out.append((notes.joined(separator: " · "), s.deploysWithDefault(regionIndex: regionIndex) ? theme.dim : theme.warn)) }
         let types = s.instanceTypes.map { t in
             (s.deploys(regionIndex: regionIndex, instanceType: t) ? "" : String(theme.cross)) + t + (t == s.defaultInstanceType ? "*" : "")
         }
         let where_ = regions.enumerated().filter { s.deploysWithDefault(regionIndex: $0.offset) }.map(\.element)
-        if layout.wide {
+        if layout.modelDetailBeside {
             out += WizardView.wrap("Instance types in \(state.answers.region) (* default, \(theme.cross) not deployable):", inner.width, theme.dim)
             out += WizardView.wrap(types.joined(separator: "  "), inner.width)
             out.append(("", .plain))

@@ -42,9 +42,10 @@ enum EnvironmentView {
             return
         }
         let rows = EnvironmentStep.merged(state)
+        let nameWidth = min(34, max(12, rows.map { TextWidth.of($0.name) }.max() ?? 12))
         let table = TableView(
             columns: [
-                TableColumn("NAME", width: .flexible(minimum: 12, weight: 2)),
+                TableColumn("NAME", width: .fixed(nameWidth)),
                 TableColumn("VALUE", width: .flexible(minimum: 10, weight: 3)),
                 TableColumn("FROM", width: .flexible(minimum: 10, weight: 2)),
             ],
@@ -62,7 +63,7 @@ enum EnvironmentView {
             headerStyle: theme.dim, selectedStyle: theme.selected, glyphs: theme.glyphs)
         let tableArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 2))
         buffer.render(table, in: tableArea)
-        WizardView.lines([("SAGEMAKER_SUBMIT_DIRECTORY is dropped, as the construct does. Values are written as strings.", theme.dim)],
+        WizardView.lines([("SAGEMAKER_SUBMIT_DIRECTORY is dropped, as the construct does; values are strings.", theme.dim)],
                          in: inner.row(inner.height - 1), into: &buffer)
         if let editor = state.envEditor { drawEditor(editor, layout, theme, into: &buffer) }
     }
@@ -150,12 +151,12 @@ enum ReviewView {
         WizardView.lines(top, in: Rect(x: main.x + 1, y: main.y, width: main.width - 1, height: 2), into: &buffer)
         // The command line, at the bottom.
         let commandLines = Paragraph.wrap(r.exportCommand, width: max(1, main.width - 2))
-        let commandHeight = min(3, commandLines.count)
+        let commandHeight = min(layout.wide ? 6 : 4, commandLines.count)
         let commandArea = Rect(x: main.x + 1, y: main.maxY - commandHeight, width: main.width - 1, height: commandHeight)
         WizardView.lines(commandLines.prefix(commandHeight).map { ($0, theme.dim) }, in: commandArea, into: &buffer)
         // Graph and template.
         let body = Rect(x: main.x, y: main.y + 2, width: main.width, height: max(0, main.height - 2 - commandHeight))
-        let graphWidth = layout.wide ? min(50, body.width / 3) : min(38, body.width / 2)
+        let graphWidth = layout.wide ? min(56, body.width * 2 / 5) : min(38, body.width / 2)
         let graphArea = Rect(x: body.x, y: body.y, width: graphWidth, height: body.height)
         let graphInner = WizardView.box("Resources", graphArea, theme, into: &buffer)
         let boxes = r.graph.text(width: graphInner.width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -209,11 +210,11 @@ enum OverlayView {
         switch overlay {
         case .help:
             let bindings = Keymap.bindings(for: state.step) + Keymap.global
-            let inner = panel("Keys: \(state.step.title) (Esc closes)", width: 76, height: bindings.count + 6)
+            let inner = panel("Keys: \(state.step.title) (Esc closes)", width: 76, height: bindings.count + 7)
             var out: [(String, Style)] = bindings.map { b in ("  " + b.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0) + b.help, .plain) }
             out.append(("", .plain))
-            out.append(("  Ctrl-R and F2 open the region picker and F1 opens help even while typing.", theme.dim))
-            out.append(("  The monthly estimate stays in the header once an instance type is chosen.", theme.dim))
+            let width = min(76, size.width - 4) - 4
+            out += WizardView.wrap("Ctrl-R and F2 open the region picker and F1 opens help even while typing. The monthly estimate stays in the header once an instance type is chosen.", width, theme.dim).map { ("  " + $0.0, $0.1) }
             WizardView.lines(out, in: inner, into: &buffer)
         case .regionPicker(let selected):
             let names = services.catalog.regions.names

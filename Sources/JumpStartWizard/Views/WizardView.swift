@@ -45,14 +45,18 @@ public enum WizardView {
     static func header(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
         let area = layout.header
         buffer.fill(area, style: theme.header)
-        var left = " jumpstart-tui"
-        if !state.answers.modelReference.isEmpty { left += " · " + state.answers.modelReference }
-        if !state.answers.instanceType.isEmpty { left += " · \(state.answers.instanceCount) × \(state.answers.instanceType)" }
         var right = "region \(state.answers.region) "
         if let e = state.estimate {
             right = (e.known ? "≈ \(e.monthly)/month" : "cost unknown") + " · " + right
         }
         let room = max(0, area.width - TextWidth.of(right) - 1)
+        // The answers matter more than the name: drop the name, then shorten the model's middle.
+        let type = state.answers.instanceType.isEmpty ? "" : " · \(state.answers.instanceCount) × \(state.answers.instanceType)"
+        var left = " jumpstart-tui" + (state.answers.modelReference.isEmpty ? "" : " · \(state.answers.modelReference)") + type
+        if TextWidth.of(left) > room, !state.answers.modelReference.isEmpty {
+            let keep = max(8, room - TextWidth.of(type) - 1)
+            left = " " + middleTruncated(state.answers.modelReference, to: keep) + type
+        }
         buffer.put(TextWidth.truncate(left, to: room), at: area.origin, style: theme.header, clip: area)
         buffer.put(right, at: Point(x: max(0, area.maxX - TextWidth.of(right)), y: area.y), style: theme.header, clip: area)
     }
@@ -103,7 +107,7 @@ public enum WizardView {
     static func footer(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
         var hints: [KeyHint] = []
         if state.step == .model && state.filterFocused {
-            hints = [KeyHint("type", "filter"), KeyHint("Enter/↓", "to the list"), KeyHint("Esc", "clear"), KeyHint("Ctrl-R", "region"), KeyHint("F1", "help")]
+            hints = [KeyHint("type", "filter"), KeyHint("Enter", "choose"), KeyHint("↓", "to the list"), KeyHint("Esc", "clear"), KeyHint("Ctrl-R", "region"), KeyHint("F1", "help")]
         } else if state.step == .environment && state.envEditor != nil {
             hints = [KeyHint("Tab", "name/value"), KeyHint("Enter", "save"), KeyHint("Esc", "cancel")]
         } else {
@@ -135,6 +139,13 @@ public enum WizardView {
         case .pageUp, .pageDown: return "page"
         default: return b.help
         }
+    }
+
+    /// `huggingface-llm-…-instruct@3.5.0`: the start and the end of a long name, which say most.
+    static func middleTruncated(_ text: String, to width: Int) -> String {
+        guard TextWidth.of(text) > width, width > 3 else { return text }
+        let tail = (width - 1) / 2
+        return String(text.prefix(width - 1 - tail)) + "…" + String(text.suffix(tail))
     }
 
     /// Text in a box with a title; returns the inner area.
