@@ -13,7 +13,9 @@ public struct JumpStartTUI: ParsableCommand {
             command line, for people and scripts.
 
             Environment: AWS_REGION / AWS_DEFAULT_REGION set the default region; JUMPSTART_TUI_DATA points \
-            at a data folder other than the bundled one; NO_COLOR turns colours off in the wizard.
+            at a data folder other than the bundled one; NO_COLOR turns colours off in the wizard; \
+            JUMPSTART_TUI_EXIT_AFTER_FIRST_FRAME=1 makes the wizard quit right after drawing its first frame \
+            (for timing its start, as `make bench` does).
             """,
         version: "0.1.0",
         subcommands: [
