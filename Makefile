@@ -54,5 +54,19 @@ data:
 	$(SWIFT) build -c release --product jumpstart-import
 	.build/release/jumpstart-import ../shared/data data
 
+## bench: build release, then print medians on this machine beside the targets (tools/bench/run.sh).
+bench: deps
+	@missing=""; \
+	command -v hyperfine >/dev/null 2>&1 || missing="$$missing hyperfine"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
+	fi
+	$(SWIFT) build -c release --product jumpstart-tui
+	$(SWIFT) build -c release --product jumpstart-bench
+	bash tools/bench/run.sh
+
 clean:
 	rm -rf .build $(VENV)
