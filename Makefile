@@ -72,5 +72,19 @@ $(VENV)/.screenshots-installed: tools/screenshots/requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r tools/screenshots/requirements.txt
 	touch $@
 
+## bench: build release, then print medians on this machine beside the targets (tools/bench/run.sh).
+bench: deps
+	@missing=""; \
+	command -v hyperfine >/dev/null 2>&1 || missing="$$missing hyperfine"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
+	fi
+	$(SWIFT) build -c release --product jumpstart-tui
+	$(SWIFT) build -c release --product jumpstart-bench
+	bash tools/bench/run.sh
+
 clean:
 	rm -rf .build $(VENV)

@@ -15,6 +15,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Only for the in-process benchmarks of `make bench` (jumpstart-bench); light, no other dependencies.
+        .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
     ],
     targets: [
         // Catalog, regions, pricing, cost, deployment plan, template, resource graph.
@@ -38,6 +40,11 @@ let package = Package(
         .executableTarget(name: "jumpstart-tui", dependencies: ["JumpStartCommands", "JumpStartApp"]),
         // Developer tool: turns shared/data into the project's data/ (see README, Development).
         .executableTarget(name: "jumpstart-import", dependencies: ["JumpStartCore"]),
+        // Developer tool: the in-process measurements of `make bench` (tools/bench/run.sh).
+        .executableTarget(
+            name: "jumpstart-bench",
+            dependencies: ["JumpStartCore", "JumpStartWizard", "TerminalUI", .product(name: "Benchmark", package: "swift-benchmark")]
+        ),
 
         .testTarget(name: "JumpStartCoreTests", dependencies: ["JumpStartCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

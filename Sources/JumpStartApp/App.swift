@@ -25,6 +25,8 @@ public enum WizardLauncher {
         let terminal = try Terminal()
         defer { terminal.restore() }
         let ascii = environment["JUMPSTART_TUI_ASCII"].map { !$0.isEmpty && $0 != "0" } ?? false
+        // For `make bench`: quit as soon as the first frame is on the screen.
+        let exitAfterFirstFrame = environment["JUMPSTART_TUI_EXIT_AFTER_FIRST_FRAME"].map { !$0.isEmpty && $0 != "0" } ?? false
         let theme = Theme(colors: terminal.supportsColor, unicode: terminal.isUTF8 && !ascii)
         let runtime = EffectRunner()
         let log = environment["JUMPSTART_TUI_LOG"].flatMap { path -> FileHandle? in
@@ -42,6 +44,7 @@ public enum WizardLauncher {
             if buffer.size != state.size { buffer = ScreenBuffer(size: state.size) }
             WizardView.render(state, services, theme: theme, into: &buffer)
             terminal.present(buffer)
+            if exitAfterFirstFrame { break }
             guard let key = terminal.readKey() else { continue }
             var pending: [Action] = key == .resize ? [.resized(terminal.size)] : [.keyPressed(key)]
             while !pending.isEmpty {

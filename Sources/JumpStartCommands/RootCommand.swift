@@ -15,8 +15,9 @@ public struct JumpStartTUI: ParsableCommand {
             Environment: AWS_REGION / AWS_DEFAULT_REGION set the default region; XDG_CONFIG_HOME locates \
             your price file (jumpstart-tui/prices.csv); JUMPSTART_TUI_DATA points at a data folder other \
             than the bundled one. In the wizard: NO_COLOR turns colours off, JUMPSTART_TUI_ASCII=1 draws \
-            with ASCII only, and JUMPSTART_TUI_LOG=FILE appends every action and effect to FILE \
-            (nothing is ever printed behind the wizard's back).
+            with ASCII only, JUMPSTART_TUI_LOG=FILE appends every action and effect to FILE (nothing is \
+            ever printed behind the wizard's back), and JUMPSTART_TUI_EXIT_AFTER_FIRST_FRAME=1 quits right \
+            after the first frame (for timing the start, as `make bench` does).
             """,
         version: "0.1.0",
         subcommands: [
