@@ -11,7 +11,7 @@ enum InstanceView {
         let roomy = layout.main.width >= 118
         let barWidth = roomy ? 16 : 6
         let rows: [[String]] = state.instanceRows.map { r in
-            let mark = r.isCheapest ? "$" : (r.isDefault ? "*" : " ")
+            let mark = (r.isDefault ? "*" : " ") + (r.isCheapest ? "$" : " ")
             let hw = r.hardware
             let bar = r.cost.known ? Bar(value: r.cost.monthlyDollars, maximum: maxMonthly, glyphs: theme.glyphs).text(width: barWidth) : ""
             // At 80 columns the * and $ marks say default and cheapest; wider, words say it too.
@@ -31,7 +31,7 @@ enum InstanceView {
             r.deploys ? nil : (i, theme.dim)
         })
         let columns: [TableColumn] = [
-            TableColumn(" TYPE", width: .fixed(17)),
+            TableColumn("  TYPE", width: .fixed(18)),
             TableColumn("vCPU", width: .fixed(4), alignment: .right),
             TableColumn("MEM", width: .fixed(roomy ? 8 : 5), alignment: .right),
             TableColumn(roomy ? "ACCELERATORS" : "ACCEL", width: .fixed(roomy ? 20 : 11)),

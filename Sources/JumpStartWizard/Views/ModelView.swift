@@ -69,7 +69,7 @@ enum ModelView {
             out += WizardView.wrap("Deploys on \(s.defaultInstanceType) in \(where_.count) region\(where_.count == 1 ? "" : "s"):", inner.width, theme.dim)
             out += WizardView.wrap(where_.isEmpty ? "none" : where_.joined(separator: ", "), inner.width)
         } else {
-            out.append(("Types: " + types.joined(separator: " "), .plain))
+            out += WizardView.wrap("Types: " + types.joined(separator: " "), inner.width)
             let missing = regions.filter { !where_.contains($0) }
             let summary: String
             if where_.isEmpty { summary = "no region on \(s.defaultInstanceType)" }
