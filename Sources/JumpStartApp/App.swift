@@ -60,7 +60,7 @@ public enum WizardLauncher {
         // Printed only after the screen is torn down.
         if let path = state.exportedPath {
             print("Wrote \(path).")
-            if let deploy = state.deployCommand { print("Deploy it with:\n  \(deploy)") }
+            if let steps = state.nextSteps { print(steps) }
         }
         return 0
     }

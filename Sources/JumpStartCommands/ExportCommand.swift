@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Instance type (default: the model's default).")
     var instanceType: String?
 
-    @Option(name: .long, help: ArgumentHelp("Instance count, at least 1 (default 1).", valueName: "n"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Instance count, 1 to 1000 (default 1).", valueName: "n"))
     var count: String?
 
     @Option(name: .customLong("env"), help: ArgumentHelp("An environment variable over the model's own; repeatable.", valueName: "key=value"))
@@ -61,7 +61,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("tag"), help: ArgumentHelp("A tag for every resource, after the catalog's; repeatable.", valueName: "key=value"))
     var tags: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("yaml (default) or json; with --from, the file's own.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("yaml or json (default: the -o file's extension, else the --from file's format, else yaml).", valueName: "format"))
     var format: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (- or none: standard output).", valueName: "file"))
@@ -87,7 +87,15 @@ struct ExportCommand: ParsableCommand {
             let text = String(decoding: data, as: UTF8.self)
             answers = try TemplateMetadata.answers(fromTemplate: text, path: from).get()
             templateFormat = TemplateMetadata.format(of: text)
-            if let model { (answers.model, answers.version) = Self.split(model) }
+            if let model {
+                let previous = answers.model
+                (answers.model, answers.version) = Self.split(model)
+                // A name derived from the old model would deploy over that model's stack.
+                if endpointName == nil, answers.model != previous,
+                   answers.endpointName == TemplateRules.defaultEndpointName(modelId: previous) {
+                    answers.endpointName = nil
+                }
+            }
             if let region = regionOption.region { answers.region = try catalog.resolveRegion(region) }
         } else {
             guard let model else {
@@ -97,9 +105,19 @@ struct ExportCommand: ParsableCommand {
             answers = ExportAnswers(model: id, version: version, region: try regionOption.resolve(catalog))
         }
         try applyOptions(to: &answers)
+        // The format: --format, else the -o file's extension, else the --from file's, else YAML.
+        let extensionFormat: TemplateFormat? = output.flatMap { path in
+            if path.hasSuffix(".json") { return .json }
+            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { return .yaml }
+            return nil
+        }
+        if let extensionFormat { templateFormat = extensionFormat }
         if let format {
             guard let f = TemplateFormat(rawValue: format) else {
                 throw CommandFailure("--format \(format) is not offered by export; use yaml or json.")
+            }
+            if let extensionFormat, extensionFormat != f {
+                note("warning: writing \(f.rawValue.uppercased()) to \(output ?? "") as --format asks, though its extension says \(extensionFormat.rawValue.uppercased()).")
             }
             templateFormat = f
         }
@@ -141,7 +159,7 @@ struct ExportCommand: ParsableCommand {
         func fail(_ e: TemplateError) -> CommandFailure { CommandFailure(e.description) }
         if let instanceType { a.instanceType = instanceType }
         if let count {
-            guard let n = Int(count), n >= 1 else { throw fail(.instanceCountInvalid(text: count)) }
+            guard let n = Int(count), n >= 1, n <= PricingError.maximumCount else { throw fail(.instanceCountInvalid(text: count)) }
             a.instanceCount = n
         }
         for argument in environment {

@@ -4,7 +4,8 @@ import TerminalUI
 /// The wizard's state machine: `reduce(&state, action)` is the only place state changes.
 /// It does no I/O: writing files and quitting are returned as `Effect` values.
 public enum Wizard {
-    public static let maximumCount = 100
+    /// The same bound as `cost`, `compare` and `export`.
+    public static let maximumCount = PricingError.maximumCount
     public static let minimumSize = Size(width: 80, height: 24)
 
     /// A fresh wizard, with answers from the command line applied as if typed. Returns the
@@ -105,7 +106,7 @@ public enum Wizard {
         case .templateWritten(let path):
             state.exportedPath = path
             state.exportedAnswers = state.answers
-            state.deployCommand = services.templates.deployCommand(state.answers, path)
+            state.nextSteps = services.templates.nextSteps(state.answers, path).joined(separator: "\n")
             state.flash = "Wrote \(path)."
             return []
         case let .templateWriteFailed(path, message):
@@ -169,6 +170,7 @@ public enum Wizard {
             return []
         }
         state.step = Step(rawValue: state.step.rawValue - 1) ?? .model
+        if state.step == .count { state.countReplaces = true }
         return []
     }
 
@@ -241,6 +243,11 @@ public enum Wizard {
         }
         refreshEstimate(&state, services)
         state.rendering = nil
+        // On the review and export steps the template is on screen: make it again for the region.
+        if state.step >= .review {
+            refreshRendering(&state, services)
+            if let problem = state.renderingProblem { state.flash = problem }
+        }
     }
 
     static func eulaURL(_ entry: CatalogEntry, region: String, _ services: WizardServices) -> String? {
@@ -279,7 +286,7 @@ public enum Wizard {
                 message += " \(problem)"
             }
             if let newer = try? services.catalog.newestDeployableVersion(of: entry.modelId, region: region) {
-                message += " The newest version that deploys here is \(newer.version): press Tab to show every version and choose it."
+                message += " The newest version that deploys here is \(newer.version)" + (state.allVersions ? ": choose it from this list." : ": press Tab to show every version and choose it.")
             } else {
                 message += " Press r to try another region."
             }

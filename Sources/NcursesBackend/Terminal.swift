@@ -120,7 +120,34 @@ public final class Terminal {
         let result = wget_wch(cn_stdscr(), &character)
         if result == cn_err() { return nil }
         if result == cn_key_code_yes() { return Terminal.key(forCode: Int32(bitPattern: character)) }
+        if character == 27 { return escapeOrSequence() }
         return Terminal.key(forCharacter: UInt32(character))
+    }
+
+    /// After ESC: a lone Escape, or a sequence curses passed through without naming it (it then
+    /// arrives at once, so nothing waits). A sequence we don't know is dropped whole.
+    private func escapeOrSequence() -> Key {
+        wtimeout(cn_stdscr(), 0)
+        var rest = ""
+        var next: wint_t = 0
+        while rest.count < 8 {
+            let r = wget_wch(cn_stdscr(), &next)
+            if r == cn_err() { break }
+            if r == cn_key_code_yes() {
+                // A named key right after ESC: report the Escape now and the key on the next read.
+                if rest.isEmpty { _ = ungetch(Int32(bitPattern: next)); return .escape }
+                return .unknown
+            }
+            guard let scalar = Unicode.Scalar(UInt32(next)) else { break }
+            if rest.isEmpty, scalar != "[", scalar != "O" {
+                // Not a sequence: Escape, then this key on the next read.
+                _ = unget_wch(wchar_t(next))
+                return .escape
+            }
+            rest.unicodeScalars.append(scalar)
+            if Key.escapeSequenceIsComplete(rest) { return Key.fromEscapeSequence(rest) }
+        }
+        return rest.isEmpty ? .escape : .unknown
     }
 
     /// The key for a curses key code (`KEY_UP`…), as `wget_wch` returns with `KEY_CODE_YES`.

@@ -13,7 +13,8 @@ let goldenCases: [(name: String, arguments: [String])] = [
         "--role-arn", "arn:aws:iam::123456789012:role/service-role/SageMakerExecution",
     ]),
     ("every-option", [
-        "huggingface-llm-mistral-7b-instruct@3.5.0", "--region", "eu-west-1", "--instance-type", "ml.g5.12xlarge",
+        // ml.p3 has no local instance storage, so a KMS key for the volume is allowed there.
+        "huggingface-llm-rinna-3-6b-instruction-ppo-bf16@1.3.0", "--region", "eu-west-1", "--instance-type", "ml.p3.2xlarge",
         "--count", "2", "--env", "MAX_INPUT_LENGTH=2048", "--env", "ENABLE_FEATURE=true", "--env", "TEMPERATURE=0.85",
         "--endpoint-name", "mistral-prod", "--accept-eula", "--health-check-timeout", "900",
         "--role-policy", "least-privilege", "--vpc-subnet", "subnet-0123456789abcdef0", "--vpc-subnet", "subnet-89abcdef",
@@ -226,7 +227,7 @@ struct ExportTests {
         ([tgz, "--tag", "team=a", "--tag", "team=b"], "Tag key team is given more than once"),
         ([tgz, "--tag", "novalue"], "--tag \"novalue\" is not KEY=VALUE"),
         ([tgz] + (0..<46).flatMap { ["--tag", "k\($0)=v"] }, "The model would have 51 tags (5 from the catalog and 46 of yours); a resource may have at most 50"),
-        ([tgz, "--count", "0"], "--count 0 is not allowed: the instance count must be a whole number of at least 1"),
+        ([tgz, "--count", "0"], "--count 0 is not allowed: the instance count must be a whole number from 1 to 1000"),
         ([tgz, "--count=-1"], "--count -1 is not allowed"),
         ([tgz, "--count", "1.5"], "--count 1.5 is not allowed"),
         ([tgz, "--health-check-timeout", "59"], "--health-check-timeout 59 is not allowed: give a whole number of seconds from 60 to 3600"),
@@ -243,6 +244,9 @@ struct ExportTests {
         ([tgz, "--vpc-subnet", "subnet-xyz", "--vpc-security-group", "sg-12345678"], "--vpc-subnet subnet-xyz is not a subnet id"),
         ([tgz, "--vpc-subnet", "subnet-12345678", "--vpc-security-group", "sg-123"], "--vpc-security-group sg-123 is not a security group id"),
         ([tgz, "--kms-key-id", "my-key"], "--kms-key-id my-key is not a KMS key"),
+        (["huggingface-llm-mistral-7b-instruct@3.5.0", "--kms-key-id", "alias/k"], "it has local NVMe instance storage"),
+        ([tgz, "--count", "1001"], "from 1 to 1000"),
+        ([tgz, "--count", "-1"], "--count -1 is not allowed"),
         ([tgz, "--kms-key-id", "arn:aws:kms:us-east-1:123456789012:key/nope"], "is not a KMS key"),
         (["meta-textgeneration-llama-3-8b-instruct@2.2.0"], "needs its end-user licence agreement (EULA) accepted"),
         ([tgz, "--instance-type", "ml.t2.medium"], "Instance type ml.t2.medium is not supported by this model"),

@@ -104,3 +104,23 @@ struct TemplateTests {
         #expect(t.document.member("Description")?.stringValue?.contains("Estimated cost $1,105.95 a month (on-demand, 730 h a month, price as of 2026-07-01, AWS Price List).") == true)
     }
 }
+
+@Suite("Risky but allowed values")
+struct RiskyValueTests {
+    @Test("names that hold secrets are spotted by whole word", arguments: [
+        ("HF_TOKEN", true), ("HUGGING_FACE_HUB_TOKEN", true), ("DB_PASSWORD", true), ("OPENAI_API_KEY", true),
+        ("AWS_SECRET_ACCESS_KEY", true), ("AWS_ACCESS_KEY_ID", true), ("MAX_TOTAL_TOKENS", false),
+        ("MAX_INPUT_TOKENS", false), ("SM_NUM_GPUS", false), ("KEYWORDS", false),
+    ])
+    func secretNames(_ name: String, _ secret: Bool) {
+        #expect(TemplateRules.looksLikeSecretName(name) == secret)
+    }
+
+    @Test("families with local instance storage refuse a KMS key; the others take one", arguments: [
+        ("ml.g5.2xlarge", true), ("ml.g4dn.xlarge", true), ("ml.p4d.24xlarge", true), ("ml.g6e.xlarge", true),
+        ("ml.p3.2xlarge", false), ("ml.m5.xlarge", false), ("ml.inf2.xlarge", false), ("ml.c5.2xlarge", false),
+    ])
+    func instanceStorage(_ type: String, _ hasStorage: Bool) {
+        #expect(TemplateRules.hasInstanceStorage(type) == hasStorage)
+    }
+}

@@ -131,7 +131,7 @@ struct StateMachineTests {
 
     // MARK: Count step
 
-    @Test("the count moves with keys and typing, stays in 1…100, and the cost follows")
+    @Test("the count moves with keys and typing, stays in 1…1000, and the cost follows")
     func count() {
         var p = atInstanceStep()
         p.press("enter")
@@ -145,11 +145,17 @@ struct StateMachineTests {
         #expect(p.state.answers.instanceCount == 12)
         #expect(p.state.flash?.contains("around the clock") == true)
         p.press("backspace backspace 0")
-        #expect(p.state.answers.instanceCount == 1 && p.state.countField.text == "0")
+        #expect(p.state.answers.instanceCount == 1 && p.state.countField.text.isEmpty)
+        #expect(p.state.flash?.contains("from 1 to 1000") == true)
         p.press("enter")
         #expect(p.state.step == .count)
         p.press("backspace 2 enter")
         #expect(p.state.answers.instanceCount == 2 && p.state.step == .environment)
+        // Back on the step, the first digit replaces the count; a count past 1000 is refused as typed.
+        p.press("esc 7")
+        #expect(p.state.answers.instanceCount == 7 && p.state.countField.text == "7")
+        p.press("+ 9 9 9 9")
+        #expect(p.state.answers.instanceCount == 999 && p.state.countField.text == "999")
     }
 
     // MARK: Environment step
@@ -313,7 +319,7 @@ struct StateMachineTests {
         #expect(p.effects.last == .writeTemplate(path: "t.yaml", contents: p.state.rendering!.yaml))
         p.send(.templateWritten(path: "t.yaml"))
         #expect(p.state.exportedPath == "t.yaml" && !p.state.hasUnsavedAnswers)
-        #expect(p.state.deployCommand?.contains("aws cloudformation deploy") == true)
+        #expect(p.state.nextSteps?.contains("aws cloudformation deploy") == true)
         p.press("q")
         #expect(p.effects.last == .quit)
     }

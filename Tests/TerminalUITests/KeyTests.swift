@@ -48,3 +48,24 @@ struct KeyTests {
         #expect(throws: UnknownKeyName(name: "dwn")) { try Key.sequence("up dwn x") }
     }
 }
+
+@Suite("Escape sequences curses passes through")
+struct EscapeSequenceTests {
+    @Test("Home, End and friends under TERM=xterm-256color in tmux", arguments: [
+        ("[1~", Key.home), ("[4~", .end), ("OH", .home), ("OF", .end), ("[H", .home), ("[F", .end),
+        ("[5~", .pageUp), ("[6~", .pageDown), ("[3~", .delete), ("[A", .up), ("OB", .down), ("[Z", .backTab),
+        ("OP", .function(1)), ("[99~", .unknown), ("[2~", .unknown),
+    ])
+    func sequence(_ rest: String, _ key: Key) {
+        #expect(Key.escapeSequenceIsComplete(rest))
+        #expect(Key.fromEscapeSequence(rest) == key)
+    }
+
+    @Test("a sequence is complete at its final byte, not before")
+    func completeness() {
+        #expect(!Key.escapeSequenceIsComplete("["))
+        #expect(!Key.escapeSequenceIsComplete("[1"))
+        #expect(!Key.escapeSequenceIsComplete("O"))
+        #expect(Key.escapeSequenceIsComplete("[1~"))
+    }
+}

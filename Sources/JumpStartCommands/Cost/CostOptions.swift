@@ -4,10 +4,10 @@ import JumpStartCore
 
 /// `--count` and `--hours-per-month`, shared by `cost` and `compare`.
 struct CostOptions: ParsableArguments {
-    @Option(name: .long, help: "Number of instances behind the endpoint (1 to 1000).")
+    @Option(name: .long, parsing: .unconditional, help: "Number of instances behind the endpoint (1 to 1000).")
     var count: Int = 1
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Hours the endpoint runs in a month, more than 0 and at most 744.",
         discussion: "Default 730, the assumption of AWS's pricing calculator.", valueName: "hours"))
     var hoursPerMonth: String = "730"

@@ -83,6 +83,9 @@ public struct TemplateBuilder: Sendable {
             return .failure(.plan(error, newestDeployable: newest))
         }
         if let e = TemplateRules.checkMergedEnvironment(plan.environment) { return .failure(e) }
+        if answers.options.kmsKeyId != nil, TemplateRules.hasInstanceStorage(plan.instanceType) {
+            return .failure(.kmsKeyWithInstanceStorage(instanceType: plan.instanceType))
+        }
         let catalogTags = Self.catalogTags(entry)
         let keys = Set(catalogTags.map(\.key))
         if let dup = answers.options.tags.first(where: { keys.contains($0.key) }) { return .failure(.tagDuplicate(key: dup.key)) }
@@ -98,7 +101,8 @@ public struct TemplateBuilder: Sendable {
         let endpointName = TemplateRules.endpointNamePrefix + endpointPart
 
         var warnings: [TemplateWarning] = []
-        for v in answers.environment where TemplateRules.looksLikeAWSSecret(v.value.description) {
+        for v in answers.environment
+        where TemplateRules.looksLikeAWSSecret(v.value.description) || TemplateRules.looksLikeSecretName(v.name) {
             warnings.append(.secretLookingEnvironment(name: v.name))
         }
         if answers.instanceCount > TemplateRules.largeInstanceCount { warnings.append(.largeInstanceCount(answers.instanceCount)) }

@@ -33,6 +33,8 @@ public enum TemplateError: Error, Sendable, Equatable {
     case subnetIdInvalid(id: String)
     case securityGroupIdInvalid(id: String)
     case kmsKeyInvalid(key: String)
+    /// CreateEndpointConfig refuses a KmsKeyId for instance types with local instance storage.
+    case kmsKeyWithInstanceStorage(instanceType: String)
     /// `export --from`: the file can't be read or isn't a template this program wrote.
     case templateUnreadable(path: String, reason: String)
     case templateNotOurs(path: String)
@@ -54,7 +56,7 @@ extension TemplateError: CustomStringConvertible {
         case let .endpointNameInvalid(name):
             return "--endpoint-name \"\(name)\" is not a valid endpoint name: use letters, digits and hyphens, starting and ending with a letter or digit (jumpstart-NAME must match ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$)."
         case let .instanceCountInvalid(text):
-            return "--count \(text) is not allowed: the instance count must be a whole number of at least 1."
+            return "--count \(text) is not allowed: the instance count must be a whole number from 1 to \(PricingError.maximumCount)."
         case let .healthCheckTimeoutInvalid(text):
             return "--health-check-timeout \(text) is not allowed: give a whole number of seconds from 60 to 3600 (default 600)."
         case let .environmentMalformed(argument):
@@ -99,6 +101,8 @@ extension TemplateError: CustomStringConvertible {
             return "--vpc-subnet \(id) is not a subnet id: it must look like subnet-0123456789abcdef0 (subnet- and 8 or 17 hexadecimal digits)."
         case let .securityGroupIdInvalid(id):
             return "--vpc-security-group \(id) is not a security group id: it must look like sg-0123456789abcdef0 (sg- and 8 or 17 hexadecimal digits)."
+        case let .kmsKeyWithInstanceStorage(type):
+            return "--kms-key-id can't be used with \(type): it has local NVMe instance storage, which SageMaker encrypts with a hardware module, and CreateEndpointConfig refuses a KmsKeyId for such types. Remove --kms-key-id, or choose a type without instance storage."
         case let .kmsKeyInvalid(key):
             return "--kms-key-id \(key) is not a KMS key: give a key id (1234abcd-12ab-34cd-56ef-1234567890ab or mrk-…), a key ARN, an alias name (alias/NAME) or an alias ARN."
         case let .templateUnreadable(path, reason):

@@ -139,6 +139,30 @@ public enum TemplateRules {
         return (1...250).contains(name.count) && name.unicodeScalars.allSatisfy { isASCIIAlnum($0) || "/_-".unicodeScalars.contains($0) }
     }
 
+    /// Instance families with local NVMe instance storage, for which CreateEndpointConfig refuses a
+    /// KmsKeyId (SageMaker API reference, CreateEndpointConfig, KmsKeyId; the EC2 instance-type
+    /// pages list which families have instance store volumes).
+    public static let instanceStorageFamilies: Set<String> = [
+        "g4dn", "g5", "g6", "g6e", "p3dn", "p4d", "p4de", "p5", "p5e", "p5en", "c5d", "m5d", "r5d", "trn1", "trn1n",
+    ]
+
+    public static func hasInstanceStorage(_ instanceType: String) -> Bool {
+        instanceStorageFamilies.contains(DeploymentPlanner.family(of: instanceType))
+    }
+
+    /// A variable whose name says it holds a secret (HF_TOKEN, DB_PASSWORD, API_KEY…): its value
+    /// would sit in plain text in the template and in the model's description.
+    public static func looksLikeSecretName(_ name: String) -> Bool {
+        // Whole words only: MAX_TOTAL_TOKENS is a setting, HF_TOKEN is a secret.
+        let words = name.uppercased().split(separator: "_").map(String.init)
+        if words.contains(where: { ["SECRET", "TOKEN", "PASSWORD", "PASSWD", "APIKEY", "CREDENTIALS", "CREDENTIAL"].contains($0) }) {
+            return true
+        }
+        return zip(words, words.dropFirst()).contains { pair in
+            pair.1 == "KEY" && ["API", "ACCESS", "PRIVATE", "SECRET"].contains(pair.0)
+        }
+    }
+
     /// An AWS access key id (`AKIA…`/`ASIA…` and 16 more) or something shaped like a secret
     /// access key (40 characters of base64 with upper case, lower case and digits).
     public static func looksLikeAWSSecret(_ value: String) -> Bool {

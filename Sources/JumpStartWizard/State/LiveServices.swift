@@ -39,9 +39,9 @@ extension WizardServices {
                         exportCommand: t.answers.commandLine()))
                 }
             },
-            deployCommand: { answers, path in
-                guard case .success(let t) = builder.build(answers.exportAnswers) else { return "" }
-                return NextSteps.deployCommand(for: t, templatePath: path)
+            nextSteps: { answers, path in
+                guard case .success(let t) = builder.build(answers.exportAnswers) else { return [] }
+                return NextSteps.lines(for: t, templatePath: path)
             })
         return try WizardServices(catalog: catalog, pricing: pricing, templates: templates)
     }

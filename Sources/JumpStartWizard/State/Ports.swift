@@ -77,15 +77,15 @@ public struct TemplateRendering: Sendable, Equatable {
 public struct WizardTemplates: Sendable {
     /// The rendering, or the one-sentence reason the answers can't make a template.
     public var render: @Sendable (_ answers: WizardAnswers) -> Result<TemplateRendering, TemplateProblem>
-    /// The shell command that deploys a written template.
-    public var deployCommand: @Sendable (_ answers: WizardAnswers, _ path: String) -> String
+    /// What to do after writing the template (quota, deploy, invoke, clean up), as `export` prints it.
+    public var nextSteps: @Sendable (_ answers: WizardAnswers, _ path: String) -> [String]
 
     public init(
         render: @escaping @Sendable (WizardAnswers) -> Result<TemplateRendering, TemplateProblem>,
-        deployCommand: @escaping @Sendable (WizardAnswers, String) -> String
+        nextSteps: @escaping @Sendable (WizardAnswers, String) -> [String]
     ) {
         self.render = render
-        self.deployCommand = deployCommand
+        self.nextSteps = nextSteps
     }
 }
 

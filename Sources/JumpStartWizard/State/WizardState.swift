@@ -84,7 +84,10 @@ public struct WizardState: Sendable, Equatable {
     // Step 7: export.
     public var exportPath = TextFieldState()
     public var exportedPath: String?
-    public var deployCommand: String?
+    /// What `export` prints after writing: quota, deploy, invoke, clean-up.
+    public var nextSteps: String?
+    /// Whether the next digit typed replaces the count (true on arriving and after +/-).
+    public var countReplaces = true
 
     /// The running estimate for the current answers (nil until an instance type is chosen).
     public var estimate: CostFigure?

@@ -94,7 +94,9 @@ enum EnvironmentStep {
             state.answers.environment.append(variable)
         }
         state.envSelection = merged(state).firstIndex { $0.name == name } ?? 0
-        state.flash = "Set \(name)."
+        state.flash = TemplateRules.looksLikeSecretName(name) || TemplateRules.looksLikeAWSSecret(value)
+            ? "Set \(name). Careful: it looks like a secret, and the template stores it in plain text; prefer AWS Secrets Manager."
+            : "Set \(name)."
         return nil
     }
 }

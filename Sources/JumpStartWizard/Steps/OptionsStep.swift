@@ -79,6 +79,9 @@ enum OptionsStep {
             if error == nil { state.answers.securityGroups = list }
         case .kmsKeyId:
             error = text.isEmpty ? nil : OptionRules.kmsKey(text)
+            if error == nil, !text.isEmpty, TemplateRules.hasInstanceStorage(state.answers.instanceType) {
+                error = OptionRules.form(.kmsKeyWithInstanceStorage(instanceType: state.answers.instanceType))
+            }
             if error == nil { state.answers.kmsKeyId = text }
         case .tags:
             var tags: [(key: String, value: String)] = []
@@ -100,7 +103,7 @@ enum OptionsStep {
     static func vpcPairing(_ state: inout WizardState) {
         let subnets = state.answers.subnets.isEmpty, groups = state.answers.securityGroups.isEmpty
         if subnets != groups, state.optionErrors[.subnets] == nil, state.optionErrors[.securityGroups] == nil {
-            state.optionErrors[subnets ? .subnets : .securityGroups] = "VPC: \(OptionRules.form(.vpcIncomplete(subnets: state.answers.subnets.count, securityGroups: state.answers.securityGroups.count)))"
+            state.optionErrors[subnets ? .subnets : .securityGroups] = "VPC: give subnets and security groups together, or neither (now \(state.answers.subnets.count) subnet(s), \(state.answers.securityGroups.count) security group(s))."
         } else if subnets == groups {
             for f in [OptionField.subnets, .securityGroups] where state.optionErrors[f]?.hasPrefix("VPC:") == true {
                 state.optionErrors[f] = nil
@@ -159,7 +162,8 @@ enum OptionRules {
     }
 
     static func roleArn(_ arn: String) -> String? {
-        TemplateRules.isRoleArn(arn) ? nil : form(.roleArnInvalid(arn: arn))
+        if arn.isEmpty { return "Type the role's ARN, e.g. arn:aws:iam::123456789012:role/NAME." }
+        return TemplateRules.isRoleArn(arn) ? nil : form(.roleArnInvalid(arn: arn))
     }
 
     static func ids(_ ids: [String], prefix: String, what: String, max: Int) -> String? {

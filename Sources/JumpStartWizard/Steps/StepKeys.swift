@@ -22,14 +22,21 @@ enum StepKeys {
             }
         case .count:
             if case .character(let c) = key, c.isASCII, c.isNumber {
-                var text = state.countField.text
-                text = (text == "0" ? "" : text) + String(c)
-                if text.count > 3 { text = String(text.suffix(3)) }
+                // The first digit replaces the shown count, later ones append; a count out of
+                // range is refused as typed, so the field never shows a number that isn't costed.
+                let text = (state.countReplaces ? "" : state.countField.text) + String(c)
+                guard let n = Int(text), (1...Wizard.maximumCount).contains(n) else {
+                    state.flash = "The count must be a whole number from 1 to \(Wizard.maximumCount)."
+                    return []
+                }
+                state.countReplaces = false
                 setCount(text, &state, services)
                 return []
             }
             if key == .backspace {
+                state.countReplaces = false
                 setCount(String(state.countField.text.dropLast()), &state, services)
+                if state.countField.text.isEmpty { state.flash = "Type a count from 1 to \(Wizard.maximumCount)." }
                 return []
             }
             return nil
@@ -134,6 +141,7 @@ enum StepKeys {
             }
             Wizard.refreshEstimate(&state, services)
             advance(&state, to: .count)
+            state.countReplaces = true
         default: break
         }
         Wizard.clampScrolls(&state)
@@ -160,9 +168,11 @@ enum StepKeys {
         let current = Int(state.countField.text) ?? state.answers.instanceCount
         switch command {
         case .increment:
+            state.countReplaces = true
             if current >= Wizard.maximumCount { state.flash = "At most \(Wizard.maximumCount) instances." }
             setCount(String(min(Wizard.maximumCount, max(1, current + 1))), &state, services)
         case .decrement:
+            state.countReplaces = true
             if current <= 1 { state.flash = "At least 1 instance: an endpoint can't run on none." }
             setCount(String(max(1, min(Wizard.maximumCount, current - 1))), &state, services)
         case .next:

@@ -150,8 +150,14 @@ enum ReviewView {
         }
         WizardView.lines(top, in: Rect(x: main.x + 1, y: main.y, width: main.width - 1, height: 2), into: &buffer)
         // The command line, at the bottom.
-        let commandLines = Paragraph.wrap(r.exportCommand, width: max(1, main.width - 2))
+        var commandLines = Paragraph.wrap(r.exportCommand, width: max(1, main.width - 2))
         let commandHeight = min(layout.wide ? 6 : 4, commandLines.count)
+        if commandLines.count > commandHeight {
+            // Say that the command goes on rather than show a wrong one.
+            commandLines = Array(commandLines.prefix(commandHeight))
+            commandLines[commandHeight - 1] = TextWidth.truncate(commandLines[commandHeight - 1] + " …", to: main.width - 2)
+            if !commandLines[commandHeight - 1].hasSuffix("…") { commandLines[commandHeight - 1] += " …" }
+        }
         let commandArea = Rect(x: main.x + 1, y: main.maxY - commandHeight, width: main.width - 1, height: commandHeight)
         WizardView.lines(commandLines.prefix(commandHeight).map { ($0, theme.dim) }, in: commandArea, into: &buffer)
         // Graph and template.
@@ -179,19 +185,27 @@ enum ExportView {
         buffer.put("File: ", at: inner.origin, style: theme.title, clip: inner)
         buffer.render(TextField(state: state.exportPath, isFocused: state.exportedPath == nil), in: Rect(x: inner.x + 6, y: inner.y, width: inner.width - 6, height: 1))
         var out: [(String, Style)] = [("", .plain)]
-        out += WizardView.wrap("YAML or JSON follows the extension. The file is written whole or not at all; an existing file is replaced only after you confirm.", inner.width, theme.dim)
         if let path = state.exportedPath {
-            out.append(("", .plain))
+            // The deploy command first and whole: at 80×24 there is room for little else, and a
+            // command cut short (without --capabilities) would fail.
+            let steps = (state.nextSteps ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             out.append(("\(theme.check) Wrote \(path)", theme.good))
             out.append(("", .plain))
-            out.append(("Deploy it:", .bold))
-            out += WizardView.wrap(state.deployCommand ?? "", inner.width)
-            out.append(("", .plain))
+            if let deploy = steps.first(where: { $0.hasPrefix("aws cloudformation deploy") }) {
+                out.append(("Deploy it (check the instance quota first, see below):", .bold))
+                out += WizardView.wrap(deploy, inner.width)
+            }
             if let e = state.estimate, e.known {
-                out += WizardView.wrap("Running it costs about \(e.monthly) a month until the stack is deleted (aws cloudformation delete-stack).", inner.width, theme.warn)
+                out += WizardView.wrap("It costs about \(e.monthly) a month until the stack is deleted. q quits and prints every step; Esc goes back.", inner.width, theme.warn)
+            } else {
+                out.append(("q quits and prints every step; Esc goes back.", theme.dim))
             }
             out.append(("", .plain))
-            out.append(("q quits · Esc goes back to change answers", theme.dim))
+            for line in steps where !line.hasPrefix("aws cloudformation deploy") && line != "Next steps:" {
+                out += WizardView.wrap(line, inner.width, line.first?.isNumber == true ? .bold : theme.dim)
+            }
+        } else {
+            out += WizardView.wrap("YAML or JSON follows the extension. The file is written whole or not at all; an existing file is replaced only after you confirm.", inner.width, theme.dim)
         }
         WizardView.lines(out, in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1)), into: &buffer)
     }

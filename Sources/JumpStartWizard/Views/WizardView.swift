@@ -99,7 +99,7 @@ public enum WizardView {
         switch step {
         case .model: return state.entry != nil
         case .instance: return !state.answers.instanceType.isEmpty
-        case .export: return state.exportedPath != nil
+        case .export: return state.exportedPath != nil && state.exportedAnswers == state.answers
         default: return step < state.reached
         }
     }
@@ -111,7 +111,17 @@ public enum WizardView {
         } else if state.step == .environment && state.envEditor != nil {
             hints = [KeyHint("Tab", "name/value"), KeyHint("Enter", "save"), KeyHint("Esc", "cancel")]
         } else {
-            hints = (Keymap.bindings(for: state.step) + Keymap.global).filter(\.inFooter).map { KeyHint($0.keyLabel, shortLabel($0)) }
+            // Where a text field takes letters, r and q are typed, not commands: say so.
+            let typing = (state.step == .options && state.optionFocus.isText) || (state.step == .export && state.exportedPath == nil)
+            hints = (Keymap.bindings(for: state.step) + Keymap.global).filter(\.inFooter).compactMap { b in
+                guard typing else { return KeyHint(b.keyLabel, shortLabel(b)) }
+                switch b.command {
+                case .quit: return nil
+                case .regionPicker: return KeyHint("Ctrl-R", "region")
+                case .help: return KeyHint("?/F1", "help")
+                default: return KeyHint(b.keyLabel, shortLabel(b))
+                }
+            }
         }
         buffer.render(StatusLine(hints, keyStyle: theme.key, glyphs: theme.glyphs), in: layout.footer)
     }
