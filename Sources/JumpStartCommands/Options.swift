@@ -16,7 +16,8 @@ struct RegionOption: ParsableArguments {
 }
 
 /// Output formats a command may offer.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+/// Not CaseIterable on purpose: each command names in its own help the formats it offers.
+enum OutputFormat: String, ExpressibleByArgument {
     case table, json, csv, markdown, yaml
 }
 

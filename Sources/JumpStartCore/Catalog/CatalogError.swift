@@ -22,12 +22,19 @@ extension CatalogError: CustomStringConvertible {
             let hint = suggestions.isEmpty ? " Run `jumpstart-tui models` to list them." : " Did you mean: \(suggestions.joined(separator: ", "))?"
             return "No model named \(name) in the catalog.\(hint)"
         case let .unknownVersion(model, version, available):
-            return "\(model) has no version \(version). Versions, newest first: \(available.joined(separator: ", "))."
+            return "\(model) has no version \(version). Versions, newest first: \(available.joined(separator: ", "))\(available.count >= 12 ? ", … (jumpstart-tui show \(model) lists them all)" : "")."
         case let .badReference(text):
             return "\(text.isEmpty ? "An empty model name" : "\"\(text)\"") is not a model reference: write MODEL or MODEL@VERSION, for example meta-textgeneration-llama-2-7b-f@2.0.2."
         case let .unknownRegion(name, suggestions, source):
-            let hint = suggestions.isEmpty ? "" : " Did you mean: \(suggestions.joined(separator: ", "))?"
+            let hint = suggestions.isEmpty
+                ? " JumpStart regions: \(JumpStartRegions.names.joined(separator: ", "))."
+                : " Did you mean: \(suggestions.joined(separator: ", "))?"
             return "\(name) (from \(source)) is not a JumpStart region.\(hint) Run `jumpstart-tui show MODEL` to see where a model deploys."
         }
     }
+}
+
+/// The region names for messages that have no catalog at hand: the bundled table when it loads.
+enum JumpStartRegions {
+    static var names: [String] { (try? RegionTable.bundled().names) ?? [] }
 }
