@@ -201,7 +201,9 @@ enum ExportView {
                 out.append(("q quits and prints every step; Esc goes back.", theme.dim))
             }
             out.append(("", .plain))
-            for line in steps where !line.hasPrefix("aws cloudformation deploy") && line != "Next steps:" {
+            // The rest of export's steps, without the deploy step shown above (its heading included).
+            let deployIndex = steps.firstIndex { $0.hasPrefix("aws cloudformation deploy") }
+            for (i, line) in steps.enumerated() where i != deployIndex && i + 1 != deployIndex && line != "Next steps:" {
                 out += WizardView.wrap(line, inner.width, line.first?.isNumber == true ? .bold : theme.dim)
             }
         } else {
