@@ -345,3 +345,53 @@ struct StateMachineTests {
         #expect(message.contains("No model named no-such-model") && message.contains("out of range"))
     }
 }
+
+@Suite("Reopening and re-checking")
+struct ReopenTests {
+    @Test("--from reopens on the review with every answer, and writes the same template export would")
+    func reopen() throws {
+        var answers = WizardAnswers()
+        answers.modelReference = "huggingface-llm-mistral-7b-instruct@3.5.0"
+        answers.region = "us-east-1"
+        answers.instanceType = "ml.g5.2xlarge"
+        answers.instanceCount = 2
+        answers.environment = [EnvironmentVariable(name: "MAX_TOTAL_TOKENS", value: .string("4096"))]
+        answers.endpointName = "mistral-prod"
+        answers.rolePolicy = .leastPrivilege
+        let (state, problems) = Wizard.reopen(answers, size: Size(width: 80, height: 24), services: services)
+        #expect(problems.isEmpty)
+        #expect(state.step == .review && state.answers == answers)
+        #expect(!state.hasUnsavedAnswers)
+        let built = try TemplateBuilder(catalog: services.catalog, costNote: TemplateCostNote.maker(try PriceBook.load(dataDirectory: projectRoot.appendingPathComponent("data"), userFile: nil)))
+            .build(answers.exportAnswers).get()
+        #expect(state.rendering?.yaml == built.text(.yaml))
+    }
+
+    @Test("changing region on the review makes the template again for the new region")
+    func regionOnReview() {
+        var p = Pilot(start: StartingAnswers(model: "huggingface-llm-mistral-7b-instruct@3.5.0"))
+        p.press("enter enter enter enter")
+        #expect(p.state.step == .review)
+        p.press("r home enter")
+        #expect(p.state.answers.region == "af-south-1")
+        #expect(p.state.rendering?.yaml.contains("Region: af-south-1") == true)
+        p.press("enter")
+        #expect(p.state.step == .export)
+    }
+
+    @Test("the selected row is drawn reversed and rows that can't deploy are dimmed")
+    func styles() {
+        var p = Pilot(start: StartingAnswers(model: "meta-textgeneration-llama-2-7b-f@4.3.0"))
+        p.press("r home")
+        for _ in 0..<services.catalog.regions.names.firstIndex(of: "cn-north-1")! { p.press("down") }
+        p.press("enter")
+        var buffer = ScreenBuffer(size: p.state.size)
+        WizardView.render(p.state, services, into: &buffer)
+        let rows = buffer.styleMask().split(separator: "\n", omittingEmptySubsequences: false)
+        let text = buffer.plainText.split(separator: "\n", omittingEmptySubsequences: false)
+        let selected = text.firstIndex { $0.contains(p.state.instanceRows[p.state.instanceSelection].instanceType) }!
+        #expect(rows[selected].contains("RRRRRRRRRR"))
+        let other = text.firstIndex { $0.contains(p.state.instanceRows[(p.state.instanceSelection + 1) % p.state.instanceRows.count].instanceType) }!
+        #expect(rows[other].contains("DDDDDDDDDD"))
+    }
+}
