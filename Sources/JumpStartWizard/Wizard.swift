@@ -263,7 +263,7 @@ public enum Wizard {
     // MARK: - Derived data
 
     static func refreshMatches(_ state: inout WizardState, _ services: WizardServices) {
-        state.matches = services.index(allVersions: state.allVersions).filter(state.filter.text)
+        state.matches = services.index(allVersions: state.allVersions).matches(state.filter.text)
         state.modelSelection = min(state.modelSelection, max(0, state.matches.count - 1))
         state.modelScroll = 0
         clampScrolls(&state)

@@ -142,13 +142,8 @@ public final class Catalog: @unchecked Sendable {
 
     /// Models whose id contains every word of the query (case-insensitive); all models for an empty query.
     public func search(_ query: String, allVersions: Bool = false) throws(CatalogError) -> [EntrySummary] {
-        let words = query.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let list = try summaries(allVersions: allVersions)
-        guard !words.isEmpty else { return list }
-        return list.filter { s in
-            let id = s.modelId.lowercased()
-            return words.allSatisfy { id.contains($0) }
-        }
+        let filter = ModelFilter(try summaries(allVersions: allVersions))
+        return filter.matches(query).map { filter.summaries[$0] }
     }
 
     /// The newest version of the model whose default instance type deploys in the region.

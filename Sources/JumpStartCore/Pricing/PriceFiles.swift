@@ -180,7 +180,7 @@ public enum PriceFiles {
     }
 
     /// `32.0` → `32`, `61.5` → `61.5`.
-    static func number(_ d: Double) -> String {
+    public static func number(_ d: Double) -> String {
         d == d.rounded() && abs(d) < 1e12 ? String(Int(d)) : String(d)
     }
 }

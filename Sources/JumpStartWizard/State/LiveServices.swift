@@ -10,7 +10,7 @@ extension WizardServices {
         let pricing = WizardPricing(
             hardware: { type in
                 prices.hardware(for: type).map { h in
-                    HardwareSummary(vcpu: String(h.vcpu), memory: "\(gib(h.memoryGiB)) GiB", accelerators: h.acceleratorSummary)
+                    HardwareSummary(vcpu: String(h.vcpu), memory: "\(PriceFiles.number(h.memoryGiB)) GiB", accelerators: h.acceleratorSummary)
                 }
             },
             estimate: { region, type, count in
@@ -45,11 +45,6 @@ extension WizardServices {
             })
         return try WizardServices(catalog: catalog, pricing: pricing, templates: templates)
     }
-}
-
-/// Memory as people write it: 16, 15.25.
-private func gib(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
 }
 
 extension WizardAnswers {

@@ -47,7 +47,7 @@ public struct WizardState: Sendable, Equatable {
     public var filter = TextFieldState()
     public var filterFocused = false
     public var allVersions = false
-    /// Indexes into the current `ModelIndex` of the models matching the filter.
+    /// Indexes into the current `ModelFilter` of the models matching the filter.
     public var matches: [Int] = []
     public var modelSelection = 0
     public var modelScroll = 0
