@@ -166,8 +166,9 @@ public enum Wizard {
                 state.filterFocused = false
                 state.filter = TextFieldState()
                 refreshMatches(&state, services)
+                return []
             }
-            return []
+            return requestQuit(&state)
         }
         state.step = Step(rawValue: state.step.rawValue - 1) ?? .model
         if state.step == .count { state.countReplaces = true }

@@ -26,6 +26,19 @@ struct StateMachineTests {
         #expect(p.state.matches.count > 5)
     }
 
+    @Test("typing a name that starts with q or r filters: it never quits or opens the region picker")
+    func qAndRType() {
+        var p = Pilot()
+        p.type("qwen")
+        #expect(p.effects.isEmpty && p.state.overlay == nil && p.state.filter.text == "qwen")
+        #expect(p.state.matches.count > 0)
+        p.press("esc esc")
+        p.type("rinna")
+        #expect(p.state.overlay == nil && p.state.filter.text == "rinna")
+        p.press("esc ctrl-r")
+        guard case .regionPicker = p.state.overlay else { Issue.record("Ctrl-R must open the region picker"); return }
+    }
+
     @Test("j and k move the list when the filter isn't being typed; / starts the filter")
     func moving() {
         var p = Pilot()
@@ -280,8 +293,9 @@ struct StateMachineTests {
         var fresh = Pilot()
         fresh.press("ctrl-c")
         #expect(fresh.effects == [.quit])
+        // On the model list q is a letter of a name (qwen); Esc on an empty filter quits there.
         var clean = Pilot()
-        clean.press("q")
+        clean.press("esc")
         #expect(clean.effects == [.quit])
     }
 

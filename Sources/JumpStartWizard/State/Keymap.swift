@@ -45,13 +45,26 @@ public enum Keymap {
         Binding([.ctrl("c")], "Ctrl-C", "quit at once", .forceQuit, footer: false),
     ]
 
+    /// The global keys as a step sees them. On the model list, q and r start the filter like any
+    /// letter (qwen, rinna: typing a model's name must never quit), so there Esc on an empty
+    /// filter quits and Ctrl-R opens the region picker.
+    public static func globals(for step: Step) -> [Binding] {
+        guard step == .model else { return global }
+        return [
+            Binding([.character("?"), .function(1)], "?", "help for this step", .help),
+            Binding([.ctrl("r"), .function(2)], "Ctrl-R", "change region", .regionPicker),
+            Binding([.escape], "Esc", "clear the filter; on an empty filter, quit (asks if answers are not exported)", .back),
+            Binding([.ctrl("c")], "Ctrl-C", "quit at once", .forceQuit, footer: false),
+        ]
+    }
+
     public static func bindings(for step: Step) -> [Binding] {
         switch step {
         case .model:
             return [
                 Binding([.up, .down, .character("j"), .character("k")], "↑↓", "move (j/k when the filter is not being typed)", .down),
                 Binding([.enter], "Enter", "choose the model", .next),
-                Binding([.character("/")], "/", "type to filter by model id (any other letter starts it too)", .focusFilter),
+                Binding([.character("/")], "/", "type to filter by model id (any letter but j and k starts it too)", .focusFilter),
                 Binding([.tab], "Tab", "show every version / newest only", .toggleAllVersions),
                 Binding([.pageUp, .pageDown], "PgUp/PgDn", "move a page", .pageDown, footer: false),
                 Binding([.home, .end], "Home/End", "first / last model", .top, footer: false),
@@ -102,7 +115,7 @@ public enum Keymap {
 
     /// The command a key means on a step (step bindings first, then global ones).
     static func command(for key: Key, on step: Step) -> Command? {
-        for b in bindings(for: step) + global where b.keys.contains(key) {
+        for b in bindings(for: step) + globals(for: step) where b.keys.contains(key) {
             switch (b.command, key) {
             case (.down, .up), (.down, .character("k")): return .up
             case (.pageDown, .pageUp): return .pageUp

@@ -225,7 +225,7 @@ enum OverlayView {
         }
         switch overlay {
         case .help:
-            let bindings = Keymap.bindings(for: state.step) + Keymap.global
+            let bindings = Keymap.bindings(for: state.step) + Keymap.globals(for: state.step)
             let inner = panel("Keys: \(state.step.title) (Esc closes)", width: 76, height: bindings.count + 7)
             var out: [(String, Style)] = bindings.map { b in ("  " + b.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0) + b.help, .plain) }
             out.append(("", .plain))

@@ -113,7 +113,7 @@ public enum WizardView {
         } else {
             // Where a text field takes letters, r and q are typed, not commands: say so.
             let typing = (state.step == .options && state.optionFocus.isText) || (state.step == .export && state.exportedPath == nil)
-            hints = (Keymap.bindings(for: state.step) + Keymap.global).filter(\.inFooter).compactMap { b in
+            hints = (Keymap.bindings(for: state.step) + Keymap.globals(for: state.step)).filter(\.inFooter).compactMap { b in
                 guard typing else { return KeyHint(b.keyLabel, shortLabel(b)) }
                 switch b.command {
                 case .quit: return nil
@@ -130,7 +130,7 @@ public enum WizardView {
         switch b.command {
         case .help: return "help"
         case .regionPicker: return "region"
-        case .back: return "back"
+        case .back: return b.help.hasPrefix("clear") ? "clear/quit" : "back"
         case .quit: return "quit"
         case .up, .down: return "move"
         case .next: return "next"
