@@ -14,27 +14,43 @@ public enum PriceListImport {
         public var rows: [PriceRow]
         /// Products that were not hosting instances (training, notebooks, storage…).
         public var skippedProducts: Int
-        /// Hosting price dimensions in another unit or another currency, or of zero.
+        /// Hosting price dimensions in another unit or another currency.
         public var skippedPrices: Int
+        /// Hosting prices per hour in USD that are not a plausible positive amount (zero, negative,
+        /// not a number, above `PriceListReader.plausibleHourly`).
+        public var implausiblePrices: Int
+        /// The offer's `version` and `publicationDate`, for an offer file (the last one read).
+        public var offerVersion: String? = nil
+        public var publicationDate: String? = nil
+
+        public init(rows: [PriceRow], skippedProducts: Int, skippedPrices: Int, implausiblePrices: Int,
+                    offerVersion: String? = nil, publicationDate: String? = nil) {
+            self.rows = rows
+            self.skippedProducts = skippedProducts
+            self.skippedPrices = skippedPrices
+            self.implausiblePrices = implausiblePrices
+            self.offerVersion = offerVersion
+            self.publicationDate = publicationDate
+        }
     }
 
-    /// Reads the files in order; the first malformed one stops everything.
-    public static func read(files: [URL]) throws(PricingError) -> Result {
+    /// Reads the files in order, each streamed (a 275 MB offer file never sits in memory whole);
+    /// the first malformed one stops everything. `progress` is told each file's bytes read so far.
+    public static func read(files: [URL], progress: ((_ file: String, _ bytesRead: Int, _ size: Int) -> Void)? = nil) throws(PricingError) -> Result {
         var rows: [String: PriceRow] = [:]
-        var skippedProducts = 0, skippedPrices = 0
+        var skippedProducts = 0, skippedPrices = 0, implausiblePrices = 0
         for url in files {
-            let name = url.lastPathComponent
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw .malformedPriceList(file: url.path, reason: "the file does not exist or can't be read")
-            }
             let result: Result
-            do throws(PricingError) { result = try read(data, fileName: name) } catch {
+            do throws(PricingError) {
+                result = try readFile(url, progress: progress.map { report in { report(url.path, $0, $1) } })
+            } catch {
                 // Name the file as it was given, so two files of the same name can be told apart.
                 if case .malformedPriceList(_, let reason) = error { throw .malformedPriceList(file: url.path, reason: reason) }
                 throw error
             }
             skippedProducts += result.skippedProducts
             skippedPrices += result.skippedPrices
+            implausiblePrices += result.implausiblePrices
             for row in result.rows {
                 let key = row.region + " " + row.instanceType
                 // The same cell twice (several pages or files): the newer publication wins.
@@ -42,90 +58,32 @@ public enum PriceListImport {
                 rows[key] = row
             }
         }
-        return Result(rows: PriceFiles.sorted(Array(rows.values)), skippedProducts: skippedProducts, skippedPrices: skippedPrices)
+        return Result(rows: PriceFiles.sorted(Array(rows.values)), skippedProducts: skippedProducts, skippedPrices: skippedPrices,
+                      implausiblePrices: implausiblePrices)
+    }
+
+    /// Streams one file from disk.
+    static func readFile(_ url: URL, progress: ((_ bytesRead: Int, _ size: Int) -> Void)?) throws(PricingError) -> Result {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            throw .malformedPriceList(file: url.path, reason: "the file does not exist or can't be read")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .malformedPriceList(file: url.path, reason: "it is not a regular file")
+        }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw .malformedPriceList(file: url.path, reason: "the file can't be opened for reading")
+        }
+        defer { try? handle.close() }
+        let size = Int(info.st_size)
+        var stream = JSONStream.file(handle, progress: progress.map { report in { report($0, size) } })
+        return try PriceListReader.read(&stream, fileName: url.lastPathComponent)
     }
 
     /// Reads one file's bytes; `fileName` names it in sources and errors.
     public static func read(_ data: Data, fileName: String) throws(PricingError) -> Result {
-        func fail(_ reason: String) -> PricingError { .malformedPriceList(file: fileName, reason: reason) }
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            throw fail("it is not JSON")
-        }
-        guard let top = object as? [String: Any] else { throw fail("it is JSON but not an object") }
-        var products: [(sku: String, product: [String: Any], onDemand: Any?, published: String?)] = []
-        if let list = top["PriceList"] {
-            guard let items = list as? [Any] else { throw fail("PriceList is not an array") }
-            for (i, item) in items.enumerated() {
-                let parsed: Any?
-                if let text = item as? String {
-                    parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8))
-                } else {
-                    parsed = item
-                }
-                guard let p = parsed as? [String: Any], let product = p["product"] as? [String: Any] else {
-                    throw fail("PriceList item \(i + 1) is not a JSON product (an object with a \"product\")")
-                }
-                let sku = product["sku"] as? String ?? "item \(i + 1)"
-                products.append((sku, product, (p["terms"] as? [String: Any])?["OnDemand"], p["publicationDate"] as? String))
-            }
-        } else if let byKey = top["products"] {
-            guard let byKey = byKey as? [String: Any] else { throw fail("\"products\" is not an object keyed by SKU") }
-            guard let terms = top["terms"] as? [String: Any] else { throw fail("it has \"products\" but no \"terms\" object") }
-            let onDemand = terms["OnDemand"] as? [String: Any] ?? [:]
-            let published = top["publicationDate"] as? String
-            for sku in byKey.keys.sorted() {
-                guard let product = byKey[sku] as? [String: Any] else { throw fail("product \(sku) is not an object") }
-                products.append((sku, product, onDemand[sku], published))
-            }
-        } else {
-            throw fail("it has neither a \"PriceList\" array (aws pricing get-products) nor \"products\" and \"terms\" (an offer file)")
-        }
-
-        var rows: [PriceRow] = []
-        var skippedProducts = 0, skippedPrices = 0
-        for (sku, product, onDemand, published) in products {
-            let attributes = product["attributes"] as? [String: Any] ?? [:]
-            guard product["productFamily"] as? String == "ML Instance", attributes["component"] as? String == "Hosting" else {
-                skippedProducts += 1
-                continue
-            }
-            guard let region = attributes["regionCode"] as? String, PriceFiles.isRegionName(region) else {
-                throw fail("hosting product \(sku) has no regionCode")
-            }
-            guard let type = attributes["instanceName"] as? String, PriceFiles.isInstanceType(type) else {
-                throw fail("hosting product \(sku) has no instanceName like ml.g5.2xlarge")
-            }
-            guard let offers = onDemand as? [String: Any] else {
-                skippedPrices += 1  // a hosting product without an on-demand term
-                continue
-            }
-            var found: Money?
-            for offerKey in offers.keys.sorted() {
-                guard let offer = offers[offerKey] as? [String: Any],
-                      let dimensions = offer["priceDimensions"] as? [String: Any] else {
-                    throw fail("the on-demand term \(offerKey) of \(sku) has no priceDimensions")
-                }
-                for dimKey in dimensions.keys.sorted() {
-                    guard let dim = dimensions[dimKey] as? [String: Any] else { throw fail("price dimension \(dimKey) is not an object") }
-                    guard dim["unit"] as? String == "Hrs", let perUnit = dim["pricePerUnit"] as? [String: Any],
-                          let usd = perUnit["USD"] else {
-                        skippedPrices += 1
-                        continue
-                    }
-                    guard let text = usd as? String, let price = Money(decimal: text) else {
-                        throw fail("the USD price of \(sku) (\(dimKey)) is not a decimal number")
-                    }
-                    if price == .zero { skippedPrices += 1; continue }
-                    if found == nil { found = price }
-                }
-            }
-            guard let price = found else { continue }
-            let date = published.map { String($0.prefix(10)) } ?? "unknown"
-            let source = "AWS Price List \(fileName) (" + (published.map { "publication date \($0)" } ?? "no publication date") + ")"
-            rows.append(PriceRow(region: region, instanceType: type, hourly: price, source: source, asOf: date))
-        }
-        return Result(rows: rows, skippedProducts: skippedProducts, skippedPrices: skippedPrices)
+        var stream = JSONStream(bytes: [UInt8](data))
+        return try PriceListReader.read(&stream, fileName: fileName)
     }
 
     /// The user's prices after an import: the imported cells replace the same cells; the user's
