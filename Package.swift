@@ -31,15 +31,18 @@ let package = Package(
         .systemLibrary(name: "CNcursesw"),
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         // The loop: key → reduce → effects → render → present.
-        .target(name: "JumpStartApp", dependencies: ["JumpStartWizard", "NcursesBackend", "TerminalUI", "JumpStartCore"]),
+        .target(name: "JumpStartApp", dependencies: ["JumpStartWizard", "NcursesBackend", "TerminalUI", "JumpStartCore", "JumpStartFetch"]),
+        // The only code that touches the network: HTTP GETs with time-outs and retries
+        // (Foundation's URLSession over libcurl) and the Price List update built on them.
+        .target(name: "JumpStartFetch", dependencies: ["JumpStartCore"]),
         // swift-argument-parser commands; thin.
         .target(
             name: "JumpStartCommands",
-            dependencies: ["JumpStartCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["JumpStartCore", "JumpStartFetch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "jumpstart-tui", dependencies: ["JumpStartCommands", "JumpStartApp"]),
         // Developer tool: turns shared/data into the project's data/ (see README, Development).
-        .executableTarget(name: "jumpstart-import", dependencies: ["JumpStartCore"]),
+        .executableTarget(name: "jumpstart-import", dependencies: ["JumpStartCore", "JumpStartFetch"]),
         // Developer tool: the in-process measurements of `make bench` (tools/bench/run.sh).
         .executableTarget(
             name: "jumpstart-bench",

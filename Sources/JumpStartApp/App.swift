@@ -16,7 +16,7 @@ public enum WizardLauncher {
         // Everything that can fail before the screen is taken fails here, printed plainly.
         let catalog = try Catalog.bundled()
         let region = try catalog.resolveRegion(start.region)
-        let services = try WizardServices.live(catalog: catalog)
+        var services = try WizardServices.live(catalog: catalog, prices: try PriceBook.bundled())
         var reopened: WizardAnswers?
         if let path = start.fromTemplate {
             reopened = try reopen(path, overriding: start, region: start.region == nil ? nil : region)

@@ -16,7 +16,9 @@ func loadCatalog() -> Catalog {
 
 func liveServices(_ catalog: Catalog) -> WizardServices {
     // The user's price file is never read, so a developer's own prices don't change the figures.
-    do { return try WizardServices.live(catalog: catalog, userPriceFile: nil) } catch { fatalError("services: \(error)") }
+    do {
+        return try WizardServices.live(catalog: catalog, prices: try PriceBook.load(dataDirectory: dataDirectory, userFile: nil))
+    } catch { fatalError("services: \(error)") }
 }
 
 /// Keeps a result alive so the optimizer can't drop the work that made it.

@@ -14,8 +14,11 @@ struct CompareCommand: ParsableCommand {
             compare --instance-type T [--model MODEL] [--regions all|R1,R2,…] lists one type across regions \
             (all 27 JumpStart regions by default), with, given a model, whether it deploys in each.
 
-            Rows are sorted by monthly cost; unknown prices come last and are never guessed. The model's \
-            default instance type and the cheapest choice that deploys are marked.
+            Rows are sorted by monthly cost; unknown prices come last, are labelled, and are never guessed. \
+            The model's default instance type is marked *, a price older than 180 days !, and the cheapest \
+            choice that deploys $ — claimed only among priced rows, and only when at least half of the rows \
+            that deploy have a price. Prices: your own, else AWS's Price List as last fetched by \
+            `jumpstart-tui pricing update`, else the bundled table.
             """)
 
     @Argument(help: ArgumentHelp("The model, e.g. meta-textgeneration-llama-2-7b-f@2.0.2.", valueName: "model[@version]"))
@@ -71,7 +74,7 @@ struct CompareCommand: ParsableCommand {
             comparison = try CostComparison(model: entry, region: region, planner: catalog.planner, prices: prices,
                                             count: costOptions.count, hoursPerMonth: hours)
         }
-        let output = CompareOutput(comparison: comparison, userFile: prices.userFile)
+        let output = CompareOutput(comparison: comparison, userFile: prices.userFile, today: prices.today)
         switch format {
         case .json: emit(JSONText.pretty(output.json()))
         case .csv: emit(output.csv())
@@ -98,6 +101,7 @@ struct CompareCommand: ParsableCommand {
 struct CompareOutput {
     var comparison: CostComparison
     var userFile: URL?
+    var today: CalendarDay
 
     private var byRegion: Bool { if case .regions = comparison.axis { return true } else { return false } }
     private var hasModel: Bool { comparison.model != nil }
@@ -116,9 +120,10 @@ struct CompareOutput {
         }
     }
 
-    /// `*` the model's default, `$` the cheapest choice that deploys (without a model: the cheapest).
+    /// `*` the model's default, `$` the cheapest choice that deploys (without a model: the cheapest),
+    /// `!` a stale price.
     private func marks(_ row: CostComparison.Row) -> String {
-        (row.isDefault && !byRegion ? "*" : "") + (row.isCheapest ? "$" : "")
+        (row.isDefault && !byRegion ? "*" : "") + (row.isCheapest ? "$" : "") + (row.estimate.quote?.isStale == true ? "!" : "")
     }
 
     /// `yes`, or why not in a few words (`no image for g4dn`); empty without a model.
@@ -136,27 +141,30 @@ struct CompareOutput {
     private var legend: String {
         var parts: [String] = []
         if !byRegion, comparison.rows.contains(where: \.isDefault) { parts.append("* the model's default instance type") }
-        if comparison.cheapest != nil { parts.append(hasModel ? "$ the cheapest that deploys" : "$ the cheapest") }
+        if comparison.cheapest != nil, let claim = comparison.cheapestClaim { parts.append("$ the \(claim)") }
+        if !comparison.staleRows.isEmpty { parts.append("! a price older than \(PriceQuote.staleAfterDays) days (stale)") }
         return parts.joined(separator: ", ")
     }
 
     private var unknownNote: String? {
-        let unknown = comparison.rows.filter { !$0.estimate.known }
+        let unknown = comparison.unknownRows
         guard !unknown.isEmpty else { return nil }
         let what: String
         switch comparison.axis {
         case .instanceTypes(let region): what = "\(unknown.map(\.instanceType).joined(separator: ", ")) in \(region)"
         case .regions(let type): what = "\(type) in \(unknown.map(\.region).joined(separator: ", "))"
         }
-        return "Unknown (no price in the bundled table or your price file, so no guess): \(what)."
+        return "\(unknown.count) of \(comparison.rows.count) prices unknown, never guessed: \(what). "
+            + "`\(CostAssumptions.fillCommand(regions: unknown.map(\.region)))` fetches current prices from AWS's Price List."
     }
 
     private var footer: [String] {
         var lines: [String] = []
         if let note = unknownNote { lines.append(note) }
-        if hasModel, comparison.cheapest == nil { lines.append("No choice here both deploys and has a known price.") }
+        if comparison.cheapest == nil, let claim = comparison.cheapestClaim { lines.append(claim.prefix(1).uppercased() + claim.dropFirst() + ".") }
+        if hasModel, comparison.pricedCandidates == 0 { lines.append("No choice here both deploys and has a known price.") }
         lines.append(CostAssumptions.sentence(comparison.hoursPerMonth))
-        let sources = CostAssumptions.sourceLines(comparison.sources, userFile: userFile)
+        let sources = CostAssumptions.sourceLines(comparison.sources, userFile: userFile, today: today)
         lines.append(sources.isEmpty ? "Prices: none known." : "Prices from:")
         return lines + sources.map { "- " + $0 }
     }
@@ -186,7 +194,7 @@ struct CompareOutput {
                 }
                 cells.append(costBar(r.estimate.monthly, maximum: maximum, width: wide ? 8 : 6))
                 if wide || byRegion {
-                    cells.append(r.estimate.quote.map { $0.asOf + ($0.origin == .user ? " (yours)" : "") } ?? "-")
+                    cells.append(r.estimate.quote.map { $0.asOf + ($0.origin == .user ? " (yours)" : "") } ?? "unknown")
                 }
                 if hasModel { cells.append(status(r)) }
                 t.add(cells)
@@ -286,6 +294,11 @@ struct CompareOutput {
             ("hoursPerMonth", .double(comparison.hoursPerMonth.hours)),
             ("currency", .string("USD")),
             ("cheapest", comparison.cheapest.map { .string(cellName($0)) } ?? .null),
+            ("cheapestClaim", comparison.cheapestClaim.map { .string($0) } ?? .null),
+            ("pricedRows", .int(comparison.rows.count - comparison.unknownRows.count)),
+            ("unknownRows", .int(comparison.unknownRows.count)),
+            ("staleRows", .int(comparison.staleRows.count)),
+            ("fillCommand", comparison.unknownRows.isEmpty ? .null : .string(CostAssumptions.fillCommand(regions: comparison.unknownRows.map(\.region)))),
             ("rows", .array(comparison.rows.map { r in
                 .object(costEstimateJSON(r.estimate) + [
                     ("hardware", r.hardware?.json ?? .null),

@@ -8,9 +8,11 @@ struct CostCommand: ParsableCommand {
         commandName: "cost",
         abstract: "Show what an endpoint on an instance type costs per hour, day, month and year.",
         discussion: """
-            On-demand hosting prices in USD: the bundled table, with your own prices (`jumpstart-tui pricing \
-            import`) taking precedence cell by cell. A price the program doesn't have is shown as unknown, \
-            never guessed. Storage, data transfer and taxes are not included.
+            On-demand hosting prices in USD. Precedence, cell by cell: your own prices (`jumpstart-tui pricing \
+            import`), then AWS's Price List as last fetched by `jumpstart-tui pricing update`, then the bundled \
+            table. The output names the table, the source and its date; a price older than 180 days is marked \
+            stale. A price the program doesn't have is shown as unknown, never guessed. Storage, data transfer \
+            and taxes are not included.
             """)
 
     @Option(name: .long, help: "The instance type, e.g. ml.g5.2xlarge.")
@@ -45,13 +47,11 @@ struct CostCommand: ParsableCommand {
 
     private func sourceText(_ e: CostEstimate, userFile: URL?) -> String {
         guard let q = e.quote else { return "none" }
-        var s = "\(CostAssumptions.origin(q.origin)), as of \(q.asOf): \(q.source)"
-        if q.origin == .user, let userFile { s += " [\(userFile.path)]" }
-        return s
+        return CostAssumptions.quoteText(q, userFile: userFile)
     }
 
     private func unknownText(_ e: CostEstimate) -> String {
-        "unknown: \(e.reason ?? "no price") (neither the bundled table nor your price file has one)"
+        "unknown: \(e.reason ?? "no price") in your prices, the updated Price List or the bundled table; `\(CostAssumptions.fillCommand(regions: [e.region]))` fetches current prices"
     }
 
     private func table(_ e: CostEstimate, hardware: InstanceHardware?, userFile: URL?) -> String {
@@ -124,6 +124,11 @@ func costEstimateJSON(_ e: CostEstimate) -> [(String, JSONText.Value)] {
         ("source", e.source.map { .string($0) } ?? .null),
         ("asOf", e.asOf.map { .string($0) } ?? .null),
         ("origin", e.origin.map { .string($0.rawValue) } ?? .null),
+        ("ageDays", e.quote?.ageDays.map { .int($0) } ?? .null),
+        ("stale", e.quote?.isStale.map { .bool($0) } ?? .null),
+        ("newerPriceList", e.quote?.newerPriceList.map { row in
+            .object([("unitHourly", row.hourly.jsonPrecise), ("asOf", .string(row.asOf)), ("source", .string(row.source))])
+        } ?? .null),
         ("reason", e.reason.map { .string($0) } ?? .null),
     ]
 }

@@ -48,18 +48,42 @@ enum CostAssumptions {
         ])
     }
 
-    /// Where a price came from, in a few words: `bundled, as of 2025-01-26`.
-    static func origin(_ origin: PriceOrigin) -> String {
-        origin == .user ? "your price file" : "bundled"
-    }
+    /// Where a price came from, in a few words: `bundled prices`, `AWS Price List (updated)`, `your price file`.
+    static func origin(_ origin: PriceOrigin) -> String { origin.label }
 
     /// One line per source: who, as of when, what it prices.
-    static func sourceLines(_ sources: [CostComparison.SourceUse], userFile: URL?) -> [String] {
+    static func sourceLines(_ sources: [CostComparison.SourceUse], userFile: URL?, today: CalendarDay) -> [String] {
         sources.map { s in
-            var text = "\(origin(s.origin)), as of \(s.asOf): \(s.source)"
+            var text = "\(origin(s.origin)), as of \(s.asOf)"
+            if let day = CalendarDay(asOf: s.asOf) {
+                let age = today.number - day.number
+                if age > PriceQuote.staleAfterDays { text += " (stale: \(age) days old)" }
+            } else {
+                text += " (date unknown)"
+            }
+            text += ": \(TerminalSafe.text(s.source))"
             if s.origin == .user, let userFile { text += " [\(userFile.path)]" }
             return text + " (\(s.cells.joined(separator: ", ")))"
         }
+    }
+
+    /// One quote's source in a sentence: table, as-of date, age, and what it overrides.
+    static func quoteText(_ q: PriceQuote, userFile: URL?) -> String {
+        var s = "\(origin(q.origin)), as of \(q.asOf)"
+        if let note = q.ageNote { s += " (\(note))" }
+        s += ": \(TerminalSafe.text(q.source))"
+        if q.origin == .user, let userFile { s += " [\(userFile.path)]" }
+        if let newer = q.newerPriceList {
+            s += ". Older than the updated Price List's \(newer.hourly.formattedPrecise) as of \(newer.asOf)"
+        }
+        return s
+    }
+
+    /// The one command that fills missing prices: an update of those regions from AWS's Price List.
+    static func fillCommand(regions: [String]) -> String {
+        let distinct = regions.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if distinct.isEmpty || distinct.count > 3 { return "jumpstart-tui pricing update" }
+        return "jumpstart-tui pricing update --regions \(distinct.joined(separator: ","))"
     }
 }
 

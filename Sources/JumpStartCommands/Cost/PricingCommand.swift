@@ -11,7 +11,7 @@ struct PricingCommand: ParsableCommand {
             Your price file is $XDG_CONFIG_HOME/jumpstart-tui/prices.csv (else ~/.config/jumpstart-tui/prices.csv). \
             Its prices take precedence over the bundled ones, region by region and instance type by instance type.
             """,
-        subcommands: [PricingImportCommand.self, PricingStatusCommand.self])
+        subcommands: [PricingUpdateCommand.self, PricingImportCommand.self, PricingStatusCommand.self])
 }
 
 /// `jumpstart-tui pricing import FILE…`.

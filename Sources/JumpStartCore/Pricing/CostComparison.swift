@@ -21,7 +21,8 @@ public struct CostComparison: Sendable {
         public var deployable: Bool?
         /// Why the model doesn't deploy on this row.
         public var problem: PlanError?
-        /// The cheapest row with a known price that deploys (without a model: the cheapest known).
+        /// The cheapest row with a known price that deploys (without a model: the cheapest known),
+        /// claimed only when at least half of the rows that deploy have a price.
         public var isCheapest: Bool
         /// The price of one instance-hour per accelerator; nil without accelerators or a price.
         public var hourlyPerAccelerator: Money?
@@ -69,6 +70,36 @@ public struct CostComparison: Sendable {
     /// The cheapest deployable row (without a model, the cheapest known one).
     public var cheapest: Row? { rows.first(where: \.isCheapest) }
 
+    /// Rows that deploy (every row without a model): those a "cheapest" is chosen among.
+    public var candidates: [Row] { rows.filter { $0.deployable != false } }
+    /// How many of the candidates have a price.
+    public var pricedCandidates: Int { candidates.filter(\.estimate.known).count }
+    /// How many of the candidates have no price.
+    public var unknownCandidates: Int { candidates.count - pricedCandidates }
+    /// Rows of any kind without a price.
+    public var unknownRows: [Row] { rows.filter { !$0.estimate.known } }
+    /// Rows whose price is older than `PriceQuote.staleAfterDays`.
+    public var staleRows: [Row] { rows.filter { $0.estimate.quote?.isStale == true } }
+
+    /// "types" or "regions", for sentences about the rows.
+    public var rowNoun: String {
+        switch axis {
+        case .instanceTypes: return "types"
+        case .regions: return "regions"
+        }
+    }
+
+    /// What the cheapest mark claims, honestly: "cheapest", "cheapest of 3 priced types; 7 unknown";
+    /// or, when too few candidates have a price to claim one, why none is marked.
+    public var cheapestClaim: String? {
+        let deploy = model == nil ? "" : " that deploy"
+        if cheapest != nil {
+            return unknownCandidates == 0 ? "cheapest\(deploy)" : "cheapest of \(pricedCandidates) priced \(rowNoun)\(deploy); \(unknownCandidates) unknown"
+        }
+        guard pricedCandidates > 0 else { return nil }
+        return "no cheapest marked: only \(pricedCandidates) of \(candidates.count) \(rowNoun)\(deploy) have a price"
+    }
+
     /// Every supported instance type of `entry` in `region`, with whether it deploys there.
     public init(
         model entry: CatalogEntry, region: String, planner: DeploymentPlanner, prices: PriceBook,
@@ -115,7 +146,14 @@ public struct CostComparison: Sendable {
             case (nil, nil): return a.offset < b.offset
             }
         }.map(\.element)
-        if let i = rows.firstIndex(where: { $0.estimate.known && $0.deployable != false }) { rows[i].isCheapest = true }
+        // "Cheapest" among a few priced rows of many would mislead: claim it only when at least half
+        // of the rows that deploy have a price.
+        let candidates = rows.filter { $0.deployable != false }
+        let priced = candidates.filter(\.estimate.known).count
+        if priced > 0, priced * 2 >= candidates.count,
+           let i = rows.firstIndex(where: { $0.estimate.known && $0.deployable != false }) {
+            rows[i].isCheapest = true
+        }
         self.rows = rows
     }
 

@@ -1,31 +1,71 @@
 import Foundation
 
-/// Which price table a figure came from.
+/// Which price table a figure came from. Precedence, cell by cell: the user's own imported prices
+/// (they may be private prices), then the updated Price List, then the bundled table.
 public enum PriceOrigin: String, Sendable, Equatable {
     /// `data/pricing/prices.csv`, shipped with the program.
     case bundled
+    /// AWS's public Price List, fetched by `jumpstart-tui pricing update` into the user's data folder.
+    case priceList = "price-list"
     /// The user's own price file, written by `jumpstart-tui pricing import`.
     case user
+
+    /// How outputs name the table: "bundled prices", "AWS Price List (updated)", "your price file".
+    public var label: String {
+        switch self {
+        case .bundled: return "bundled prices"
+        case .priceList: return "AWS Price List (updated)"
+        case .user: return "your price file"
+        }
+    }
 }
 
-/// The price used for one (region, instance type): the row and which table it came from.
+/// The price used for one (region, instance type): the row, which table it came from, and how old it is.
 public struct PriceQuote: Sendable, Equatable {
     public var row: PriceRow
     public var origin: PriceOrigin
+    /// Days from the price's as-of date to today; nil when the date is unknown.
+    public var ageDays: Int?
+    /// For a price of your own: the updated Price List's price for the same cell when it is newer.
+    public var newerPriceList: PriceRow?
+
+    public init(row: PriceRow, origin: PriceOrigin, ageDays: Int? = nil, newerPriceList: PriceRow? = nil) {
+        self.row = row
+        self.origin = origin
+        self.ageDays = ageDays
+        self.newerPriceList = newerPriceList
+    }
 
     public var hourly: Money { row.hourly }
     public var source: String { row.source }
     public var asOf: String { row.asOf }
+
+    /// Prices older than this many days are marked stale.
+    public static let staleAfterDays = 180
+
+    /// True when older than `staleAfterDays`; nil when its date is unknown.
+    public var isStale: Bool? { ageDays.map { $0 > Self.staleAfterDays } }
+
+    /// "stale: 700 days old", "date unknown", or nil for a current price.
+    public var ageNote: String? {
+        guard let ageDays else { return "date unknown" }
+        return ageDays > Self.staleAfterDays ? "stale: \(ageDays) days old" : nil
+    }
 }
 
-/// Every price and every instance type's hardware the program knows: the bundled tables with the
-/// user's price file laid over them, cell by cell (a user's price for a region and instance type
-/// wins over the bundled one; every other cell keeps the bundled price).
+/// Every price and every instance type's hardware the program knows: the bundled table, the
+/// updated Price List over it, and the user's price file over both, cell by cell.
 public final class PriceBook: Sendable {
     public let bundledPrices: [PriceRow]
+    public let updatedPrices: UpdatedPrices
     public let userPrices: [PriceRow]
     /// Where the user's price file is looked for (whether or not it exists).
     public let userFile: URL?
+    /// Where `pricing update` keeps the Price List (whether or not it exists); nil when only
+    /// bundled data is used.
+    public let updatedFile: URL?
+    /// The day prices are aged against.
+    public let today: CalendarDay
     /// Every instance type's hardware, by family then size.
     public let hardware: [InstanceHardware]
 
@@ -40,19 +80,20 @@ public final class PriceBook: Sendable {
     /// The user's price file: `$XDG_CONFIG_HOME/jumpstart-tui/prices.csv`, else
     /// `~/.config/jumpstart-tui/prices.csv`; nil when neither variable gives a folder.
     public static func userPriceFile(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-        let base: URL
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            base = URL(fileURLWithPath: xdg)
-        } else if let home = environment["HOME"], !home.isEmpty {
-            base = URL(fileURLWithPath: home).appendingPathComponent(".config")
-        } else {
-            return nil
-        }
-        return base.appendingPathComponent("jumpstart-tui").appendingPathComponent("prices.csv")
+        UserFolders.config(environment: environment)?.appendingPathComponent("prices.csv")
     }
 
-    /// Loads `dataDirectory/pricing/` and, when given and present, the user's price file.
-    public static func load(dataDirectory: URL, userFile: URL?) throws(PricingError) -> PriceBook {
+    /// Loads the tables this process's environment asks for: the bundled ones, and unless
+    /// `JUMPSTART_TUI_BUNDLED_DATA=1`, the updated Price List and the user's price file.
+    public static func load(dataDirectory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PricingError) -> PriceBook {
+        let bundledOnly = UserFolders.bundledOnly(environment: environment)
+        return try load(dataDirectory: dataDirectory, userFile: bundledOnly ? nil : userPriceFile(environment: environment),
+                        updatedFile: bundledOnly ? nil : UpdatedPrices.file(environment: environment),
+                        today: CalendarDay.today(environment: environment))
+    }
+
+    /// Loads `dataDirectory/pricing/` and, when given and present, the updated Price List and the user's price file.
+    public static func load(dataDirectory: URL, userFile: URL?, updatedFile: URL? = nil, today: CalendarDay = .today()) throws(PricingError) -> PriceBook {
         let dir = dataDirectory.appendingPathComponent("pricing")
         func bundledText(_ name: String) throws(PricingError) -> String {
             guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent(name).path) else {
@@ -73,7 +114,9 @@ public final class PriceBook: Sendable {
             throw .damaged(file: "pricing/\(PriceFiles.instancesFile)", line: error.line, reason: error.reason)
         }
         let user = try userFile.map { url throws(PricingError) in try readUserFile(url) } ?? []
-        return PriceBook(bundled: prices, user: user, userFile: userFile, hardware: hardware)
+        let updated = try updatedFile.map { url throws(PricingError) in try UpdatedPrices.read(url) } ?? UpdatedPrices()
+        return PriceBook(bundled: prices, updated: updated, user: user, userFile: userFile, updatedFile: updatedFile,
+                         hardware: hardware, today: today)
     }
 
     /// The rows of a user price file; empty when it doesn't exist.
@@ -89,14 +132,31 @@ public final class PriceBook: Sendable {
         }
     }
 
-    public init(bundled: [PriceRow], user: [PriceRow], userFile: URL?, hardware: [InstanceHardware]) {
+    public init(bundled: [PriceRow], updated: UpdatedPrices = UpdatedPrices(), user: [PriceRow], userFile: URL?,
+                updatedFile: URL? = nil, hardware: [InstanceHardware], today: CalendarDay = .today()) {
         self.bundledPrices = bundled
+        self.updatedPrices = updated
         self.userPrices = user
         self.userFile = userFile
+        self.updatedFile = updatedFile
         self.hardware = hardware
+        self.today = today
+        func age(_ row: PriceRow) -> Int? { CalendarDay(asOf: row.asOf).map { today.number - $0.number } }
         var quotes: [String: PriceQuote] = [:]
-        for r in bundled { quotes[Self.key(r.region, r.instanceType)] = PriceQuote(row: r, origin: .bundled) }
-        for r in user { quotes[Self.key(r.region, r.instanceType)] = PriceQuote(row: r, origin: .user) }
+        for r in bundled { quotes[Self.key(r.region, r.instanceType)] = PriceQuote(row: r, origin: .bundled, ageDays: age(r)) }
+        var listed: [String: PriceRow] = [:]
+        for r in updated.rows {
+            let key = Self.key(r.region, r.instanceType)
+            listed[key] = r
+            quotes[key] = PriceQuote(row: r, origin: .priceList, ageDays: age(r))
+        }
+        for r in user {
+            let key = Self.key(r.region, r.instanceType)
+            var newer: PriceRow?
+            // A price of your own older than the Price List's for the same cell: outputs say so.
+            if let l = listed[key], let lDay = CalendarDay(asOf: l.asOf), CalendarDay(asOf: r.asOf).map({ $0 < lDay }) ?? true { newer = l }
+            quotes[key] = PriceQuote(row: r, origin: .user, ageDays: age(r), newerPriceList: newer)
+        }
         self.quotes = quotes
         var byType: [String: InstanceHardware] = [:]
         for h in hardware { byType[h.instanceType] = h }
@@ -105,7 +165,7 @@ public final class PriceBook: Sendable {
 
     private static func key(_ region: String, _ type: String) -> String { region + " " + type }
 
-    /// The price used for a region and instance type: the user's if they have one, else the bundled one.
+    /// The price used for a region and instance type: the user's, else the updated Price List's, else the bundled one.
     public func quote(region: String, instanceType: String) -> PriceQuote? {
         quotes[Self.key(region, instanceType)]
     }
@@ -212,7 +272,7 @@ private final class BundledPriceBook: @unchecked Sendable {
             do throws(CatalogError) { data = try DataLocation.cached() } catch {
                 throw PricingError.damaged(file: "pricing/\(PriceFiles.pricesFile)", line: nil, reason: "\(error)")
             }
-            loaded = .success(try PriceBook.load(dataDirectory: data, userFile: PriceBook.userPriceFile()))
+            loaded = .success(try PriceBook.load(dataDirectory: data))
         } catch {
             loaded = .failure(error)
         }

@@ -171,12 +171,15 @@ public enum PriceFiles {
         return (String(parts[1]), 1_000)
     }
 
-    static func isRegionName(_ s: String) -> Bool {
-        !s.isEmpty && s.allSatisfy { $0.isLowercase || $0.isASCIIDigit || $0 == "-" } && s.contains("-")
+    /// `eu-west-1`: lowercase ASCII letters, digits and dashes, at most 32 characters.
+    public static func isRegionName(_ s: String) -> Bool {
+        !s.isEmpty && s.utf8.count <= 32 && s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isASCIIDigit || $0 == "-") } && s.contains("-")
     }
 
-    static func isInstanceType(_ s: String) -> Bool {
-        s.hasPrefix("ml.") && s.split(separator: ".").count == 3 && s.allSatisfy { $0.isLetter || $0.isASCIIDigit || $0 == "." || $0 == "-" }
+    /// `ml.g5.2xlarge`: ASCII letters, digits, dots and dashes, at most 64 characters.
+    public static func isInstanceType(_ s: String) -> Bool {
+        s.hasPrefix("ml.") && s.utf8.count <= 64 && s.split(separator: ".").count == 3
+            && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isASCIIDigit || $0 == "." || $0 == "-") }
     }
 
     /// `32.0` → `32`, `61.5` → `61.5`.

@@ -5,6 +5,8 @@ public enum PricingError: Error, Sendable, Equatable {
     case damaged(file: String, line: Int?, reason: String)
     /// The user's own price file can't be read.
     case damagedUserFile(path: String, line: Int?, reason: String)
+    /// The updated Price List (`pricing update`'s file in the user's data folder) can't be read.
+    case damagedUpdatedFile(path: String, line: Int?, reason: String)
     /// No price and no hardware is known for this instance type anywhere.
     case unknownInstanceType(String, suggestions: [String])
     /// Hours per month outside (0, 744], or not a number.
@@ -34,6 +36,9 @@ extension PricingError: CustomStringConvertible {
         case let .damagedUserFile(path, line, reason):
             let at = line.map { " line \($0)" } ?? ""
             return "Your price file \(path)\(at) can't be read: \(reason). Fix or delete it, or write it again with `jumpstart-tui pricing import FILE…`."
+        case let .damagedUpdatedFile(path, line, reason):
+            let at = line.map { " line \($0)" } ?? ""
+            return "The updated Price List \(path)\(at) can't be read: \(reason). Run `jumpstart-tui pricing update` to fetch it again, or delete the file to use the bundled prices."
         case let .unknownInstanceType(name, suggestions):
             let hint = suggestions.isEmpty ? " Run `jumpstart-tui pricing status` to list the known ones." : " Did you mean: \(suggestions.joined(separator: ", "))?"
             return "\(name) is not a SageMaker instance type this program knows (no hardware and no price anywhere).\(hint)"

@@ -4,8 +4,7 @@ import JumpStartCore
 extension WizardServices {
     /// The services the real program uses: the core's price book and template builder, the
     /// same code `cost`, `compare` and `export` run.
-    public static func live(catalog: Catalog, userPriceFile: URL? = PriceBook.userPriceFile()) throws -> WizardServices {
-        let prices = try PriceBook.load(dataDirectory: try DataLocation.find(), userFile: userPriceFile)
+    public static func live(catalog: Catalog, prices: PriceBook) throws -> WizardServices {
         let builder = TemplateBuilder(catalog: catalog, costNote: TemplateCostNote.maker(prices))
         let pricing = WizardPricing(
             hardware: { type in
