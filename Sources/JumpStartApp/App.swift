@@ -1,5 +1,6 @@
 import Foundation
 import JumpStartCore
+import JumpStartFetch
 import JumpStartWizard
 import NcursesBackend
 import TerminalUI
@@ -28,7 +29,8 @@ public enum WizardLauncher {
         // For `make bench`: quit as soon as the first frame is on the screen.
         let exitAfterFirstFrame = environment["JUMPSTART_TUI_EXIT_AFTER_FIRST_FRAME"].map { !$0.isEmpty && $0 != "0" } ?? false
         let theme = Theme(colors: terminal.supportsColor, unicode: terminal.isUTF8 && !ascii)
-        let runtime = EffectRunner()
+        let inbox = Inbox()
+        let runtime = EffectRunner(inbox: inbox)
         let log = environment["JUMPSTART_TUI_LOG"].flatMap { path -> FileHandle? in
             if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
             let handle = FileHandle(forWritingAtPath: path)
@@ -45,10 +47,21 @@ public enum WizardLauncher {
             WizardView.render(state, services, theme: theme, into: &buffer)
             terminal.present(buffer)
             if exitAfterFirstFrame { break }
-            guard let key = terminal.readKey() else { continue }
-            var pending: [Action] = key == .resize ? [.resized(terminal.size)] : [.keyPressed(key)]
+            // While work runs off the loop (a price update), wake up to show its progress.
+            let key = terminal.readKey(timeoutMs: inbox.isBusy ? 150 : nil)
+            var pending: [Action] = inbox.drain()
+            if let key { pending.append(key == .resize ? .resized(terminal.size) : .keyPressed(key)) }
             while !pending.isEmpty {
                 let action = pending.removeFirst()
+                if case .pricesUpdated = action {
+                    // The update landed in the user's data folder: price with it from now on.
+                    do {
+                        services = try WizardServices.live(catalog: catalog, prices: try PriceBook.load(dataDirectory: DataLocation.cached()))
+                    } catch {
+                        pending.insert(.priceUpdateFailed(region: "", message: "the updated prices could not be read: \(error)"), at: 0)
+                        continue
+                    }
+                }
                 let effects = Wizard.reduce(&state, action, services)
                 log?.write(Data("\(action) -> step \(state.step)\(effects.isEmpty ? "" : ", effects \(effects)")\n".utf8))
                 for effect in effects {
@@ -66,10 +79,58 @@ public enum WizardLauncher {
     }
 }
 
-/// Carries out the wizard's effects: the only file access the wizard has.
+/// Actions that work off the loop posts back to it.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [Action] = []
+    private var busy = 0
+
+    var isBusy: Bool { lock.lock(); defer { lock.unlock() }; return busy > 0 || !actions.isEmpty }
+    func begin() { lock.lock(); busy += 1; lock.unlock() }
+    func end(_ action: Action) { lock.lock(); busy -= 1; actions.append(action); lock.unlock() }
+    func post(_ action: Action) { lock.lock(); actions.append(action); lock.unlock() }
+    func drain() -> [Action] { lock.lock(); defer { lock.unlock(); actions = [] }; return actions }
+}
+
+/// Carries out the wizard's effects: the only file and network access the wizard has.
 struct EffectRunner {
+    let inbox: Inbox
+
+    /// The Price List host for `u`: AWS's, or `JUMPSTART_TUI_PRICING_ENDPOINT` (a mirror, or a test server).
+    static func pricingEndpoint(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["JUMPSTART_TUI_PRICING_ENDPOINT"].flatMap { HTTPFetcher.validate(endpoint: $0) == nil ? $0 : nil }
+            ?? PriceListUpdate.defaultEndpoint
+    }
+
     func run(_ effect: Effect) -> Action? {
         switch effect {
+        case .updatePrices(let region):
+            guard let file = UpdatedPrices.file() else {
+                return .priceUpdateFailed(region: region, message: "neither XDG_DATA_HOME nor HOME is set, so there is no place for the prices")
+            }
+            inbox.begin()
+            let inbox = self.inbox
+            Thread {
+                let fetcher = HTTPFetcher(base: Self.pricingEndpoint(), timeout: 20, retries: 1)
+                do {
+                    let report = try PriceListUpdate.run(regions: [region], fetcher: fetcher, file: file) { p in
+                        inbox.post(.priceUpdateProgressed(region: region, progress: ByteCount.text(p.bytes)))
+                    }
+                    switch report.regions.first?.outcome {
+                    case let .updated(prices, _, published, _)?:
+                        inbox.end(.pricesUpdated(region: region, summary: "Updated \(prices) prices in \(region) from AWS's Price List (published \(published.prefix(10)))."))
+                    case let .unchanged(prices, published)?:
+                        inbox.end(.pricesUpdated(region: region, summary: "\(region)'s \(prices) Price List prices are already current (published \(published.prefix(10)))."))
+                    case let .failed(reason, _)?:
+                        inbox.end(.priceUpdateFailed(region: region, message: reason))
+                    case .notInPriceList?, nil:
+                        inbox.end(.priceUpdateFailed(region: region, message: "\(region) is not in AWS's public Price List (China's prices are a separate list, in CNY)"))
+                    }
+                } catch {
+                    inbox.end(.priceUpdateFailed(region: region, message: "\(error)"))
+                }
+            }.start()
+            return nil
         case .checkExportTarget(let path):
             return .exportTargetChecked(path: path, exists: FileManager.default.fileExists(atPath: path))
         case let .writeTemplate(path, contents):

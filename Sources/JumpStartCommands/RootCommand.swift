@@ -13,8 +13,11 @@ public struct JumpStartTUI: ParsableCommand {
             command line, for people and scripts.
 
             Environment: AWS_REGION / AWS_DEFAULT_REGION set the default region; XDG_CONFIG_HOME locates \
-            your price file (jumpstart-tui/prices.csv); JUMPSTART_TUI_DATA points at a data folder other \
-            than the bundled one. In the wizard: NO_COLOR turns colours off, JUMPSTART_TUI_ASCII=1 draws \
+            your price file (jumpstart-tui/prices.csv) and XDG_DATA_HOME the prices `pricing update` fetched \
+            (jumpstart-tui/pricing/price-list.csv); JUMPSTART_TUI_BUNDLED_DATA=1 uses the bundled data only; \
+            JUMPSTART_TUI_DATA points at a data folder other than the bundled one; JUMPSTART_TUI_TODAY=YYYY-MM-DD \
+            sets the day prices are aged against; JUMPSTART_TUI_PRICING_ENDPOINT sets the Price List host \
+            for the wizard's u key; HTTPS_PROXY and NO_PROXY apply to the fetching commands. In the wizard: NO_COLOR turns colours off, JUMPSTART_TUI_ASCII=1 draws \
             with ASCII only, JUMPSTART_TUI_LOG=FILE appends every action and effect to FILE (nothing is \
             ever printed behind the wizard's back), and JUMPSTART_TUI_EXIT_AFTER_FIRST_FRAME=1 quits right \
             after the first frame (for timing the start, as `make bench` does).

@@ -131,6 +131,10 @@ public final class HTTPFetcher: Sendable {
             default: break
             }
         }
+        // libcurl's words for a body shorter than its Content-Length.
+        if e.localizedDescription.contains("transfer closed with") {
+            return FetchError(url: url, reason: "the download was cut off (\(e.localizedDescription))", transient: true)
+        }
         return FetchError(url: url, reason: e.localizedDescription, transient: true)
     }
 }

@@ -112,6 +112,20 @@ public enum Wizard {
         case let .templateWriteFailed(path, message):
             state.overlay = .alert("Could not write \(path): \(message)")
             return []
+        case let .priceUpdateProgressed(region, progress):
+            state.priceUpdate = PriceUpdateProgress(region: region, progress: progress)
+            return []
+        case let .pricesUpdated(_, summary):
+            state.priceUpdate = nil
+            state.flash = summary
+            refreshInstanceRows(&state, services)
+            refreshEstimate(&state, services)
+            if state.rendering != nil || state.renderingProblem != nil { refreshRendering(&state, services) }
+            return []
+        case let .priceUpdateFailed(region, message):
+            state.priceUpdate = nil
+            state.overlay = .alert("The price update for \(region) failed: \(message)\nThe wizard goes on with the prices it had.")
+            return []
         }
     }
 
@@ -340,7 +354,8 @@ public enum Wizard {
                 return a.instanceType.localizedStandardCompare(b.instanceType) == .orderedAscending
             }
         }
-        if let cheapest = rows.indices.filter({ rows[$0].deploys && rows[$0].cost.known }).min(by: { rows[$0].cost.monthlyDollars < rows[$1].cost.monthlyDollars }) {
+        // The same rule as every CLI table: among priced rows that deploy, and only when at least half have a price.
+        if let cheapest = CostComparison.cheapestIndex(monthly: rows.map(\.cost.monthlyAmount), deploys: rows.map(\.deploys)) {
             rows[cheapest].isCheapest = true
         }
         state.instanceRows = rows

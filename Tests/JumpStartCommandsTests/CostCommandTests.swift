@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// An empty config folder, so no test reads or writes a real home's price file.
+/// A home of the test's own with bundled data only: the figures below are the bundled table's.
 func emptyConfig() throws -> [String: String] {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jst-config-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return ["XDG_CONFIG_HOME": dir.path]
+    var env = try isolatedHome()
+    env["JUMPSTART_TUI_BUNDLED_DATA"] = "1"
+    return env
 }
 
 let llama = "meta-textgeneration-llama-2-7b-f@2.0.2"

@@ -13,7 +13,7 @@ func userPriceFile(_ env: [String: String]) -> URL {
 struct PricingImportTests {
     @Test("importing get-products pages and an offer file fills exactly their hosting cells")
     func importsExactlyTheFixtureCells() throws {
-        let env = try emptyConfig()
+        let env = try isolatedHome()
         let r = try jst(["pricing", "import", fixture("get-products-page1.json"), fixture("get-products-page2.json"), fixture("offer-file.json")], environment: env)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Imported 4 prices in 4 regions"))
@@ -46,7 +46,7 @@ struct PricingImportTests {
 
     @Test("after an import, cost reports the imported price and its source; other cells stay bundled")
     func costUsesImport() throws {
-        let env = try emptyConfig()
+        let env = try isolatedHome()
         #expect(try jst(["pricing", "import", fixture("get-products-page1.json")], environment: env).status == 0)
         let o = try #require(try json(try jst(["cost", "--instance-type", "ml.g5.2xlarge", "--format", "json"], environment: env).stdout) as? [String: Any])
         #expect(o["origin"] as? String == "user")
@@ -70,7 +70,7 @@ struct PricingImportTests {
     @Test("a malformed file is rejected with its name and what was wrong; the user's file is left as it was",
           arguments: [("malformed.json", "it is not JSON"), ("not-a-price-list.json", "neither a \"PriceList\" array")])
     func rejectsMalformed(name: String, reason: String) throws {
-        let env = try emptyConfig()
+        let env = try isolatedHome()
         #expect(try jst(["pricing", "import", fixture("offer-file.json")], environment: env).status == 0)
         let before = try Data(contentsOf: userPriceFile(env))
         // Even with a good file first, nothing is written.
@@ -85,7 +85,7 @@ struct PricingImportTests {
 
     @Test("a file without any hosting price is refused and writes nothing")
     func nothingToImport() throws {
-        let env = try emptyConfig()
+        let env = try isolatedHome()
         let dir = URL(fileURLWithPath: env["XDG_CONFIG_HOME"]!)
         let file = dir.appendingPathComponent("empty-page.json")
         try #"{"FormatVersion":"aws_v1","PriceList":[]}"#.write(to: file, atomically: true, encoding: .utf8)

@@ -62,7 +62,7 @@ struct ReadmeTests {
         var outputs: [(Block, String)] = []
         for block in blocks {
             let args = Array(Self.words(block.command).dropFirst())
-            let r = try jst(args, environment: ["COLUMNS": "100", "XDG_CONFIG_HOME": work.path], cwd: work)
+            let r = try jst(args, environment: ["COLUMNS": "100", "JUMPSTART_TUI_BUNDLED_DATA": "1"], cwd: work)
             #expect(r.status == 0, "\(block.command) failed: \(r.stderr)")
             let actual = r.stdout + r.stderr
             outputs.append((block, actual))

@@ -65,7 +65,11 @@ struct PricingImportCommand: ParsableCommand {
 struct PricingStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show which prices are known: regions × instance types, from which source, as of when.")
+        abstract: "Show which prices are known: per region, how many of the catalog's instance types, from which source, how old.",
+        discussion: """
+            Precedence, cell by cell: your own imported prices, then AWS's Price List as last fetched by \
+            `jumpstart-tui pricing update`, then the bundled table. A price older than 180 days is stale.
+            """)
 
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -76,25 +80,52 @@ struct PricingStatusCommand: ParsableCommand {
         }
     }
 
+    /// One region's coverage of the catalog's instance types.
+    struct RegionCoverage {
+        var region: String
+        var quotes: [PriceQuote]
+        var catalogTypes: Set<String>
+        var inCatalog: [PriceQuote] { quotes.filter { catalogTypes.contains($0.row.instanceType) } }
+        func count(_ origin: PriceOrigin) -> Int { inCatalog.filter { $0.origin == origin }.count }
+        var stale: Int { inCatalog.filter { $0.isStale == true }.count }
+        var undated: Int { inCatalog.filter { $0.ageDays == nil }.count }
+        var oldest: String? { inCatalog.map(\.asOf).filter { $0 != "unknown" }.min() }
+        var newest: String? { inCatalog.map(\.asOf).filter { $0 != "unknown" }.max() }
+    }
+
     func run() throws {
         let catalog = try loadCatalog()
         let prices = try loadPrices()
-        let quotes = prices.quotesInUse
-        let types = prices.instanceTypes
+        var catalogTypes = Set<String>()
+        for s in try catalog.allSummaries() { catalogTypes.formUnion(s.instanceTypes) }
+        let byRegion = Dictionary(grouping: prices.quotesInUse, by: \.row.region)
+        let coverage = catalog.regions.names.map { RegionCoverage(region: $0, quotes: byRegion[$0] ?? [], catalogTypes: catalogTypes) }
         let userPath = prices.userFile?.path
+        let updatedPath = prices.updatedFile?.path
         if format == .json {
             emit(JSONText.pretty(.object([
+                ("today", .string(prices.today.description)),
+                ("staleAfterDays", .int(PriceQuote.staleAfterDays)),
+                ("bundledOnly", .bool(UserFolders.bundledOnly())),
                 ("userFile", userPath.map { .string($0) } ?? .null),
                 ("userFileExists", .bool(prices.userFile.map { FileManager.default.fileExists(atPath: $0.path) } ?? false)),
                 ("userPrices", .int(prices.userPrices.count)),
+                ("priceListFile", updatedPath.map { .string($0) } ?? .null),
+                ("priceListPrices", .int(prices.updatedPrices.rows.count)),
                 ("bundledPrices", .int(prices.bundledPrices.count)),
-                ("instanceTypes", .int(types.count)),
-                ("regions", .array(catalog.regions.names.map { region in
-                    let here = quotes.filter { $0.row.region == region }
-                    return .object([
-                        ("region", .string(region)),
-                        ("known", .int(here.count)),
-                        ("prices", .array(here.map { q in
+                ("catalogInstanceTypes", .int(catalogTypes.count)),
+                ("regions", .array(coverage.map { c in
+                    .object([
+                        ("region", .string(c.region)),
+                        ("priced", .int(c.inCatalog.count)),
+                        ("fromYou", .int(c.count(.user))),
+                        ("fromPriceList", .int(c.count(.priceList))),
+                        ("fromBundled", .int(c.count(.bundled))),
+                        ("stale", .int(c.stale)),
+                        ("undated", .int(c.undated)),
+                        ("priceListPublished", prices.updatedPrices.regions[c.region].map { .string($0.publicationDate) } ?? .null),
+                        ("priceListOffer", prices.updatedPrices.regions[c.region].map { .string($0.offerVersion) } ?? .null),
+                        ("prices", .array(c.quotes.map { q in
                             .object([
                                 ("instanceType", .string(q.row.instanceType)),
                                 ("hourly", q.hourly.jsonPrecise),
@@ -102,6 +133,8 @@ struct PricingStatusCommand: ParsableCommand {
                                 ("origin", .string(q.origin.rawValue)),
                                 ("source", .string(q.source)),
                                 ("asOf", .string(q.asOf)),
+                                ("ageDays", q.ageDays.map { .int($0) } ?? .null),
+                                ("stale", q.isStale.map { .bool($0) } ?? .null),
                             ])
                         })),
                     ])
@@ -111,36 +144,48 @@ struct PricingStatusCommand: ParsableCommand {
         }
         let width = outputWidth() ?? 100
         var lines: [String] = []
-        let userNote: String
-        if let userPath {
-            userNote = prices.userPrices.isEmpty ? "Your price file: none yet (\(userPath))." : "Your price file: \(prices.userPrices.count) prices (\(userPath))."
-        } else {
-            userNote = "Your price file: no place for one (neither XDG_CONFIG_HOME nor HOME is set)."
+        if UserFolders.bundledOnly() {
+            lines += "\(UserFolders.bundledOnlyVariable) is set: only the bundled prices are used.".wrapped(to: width, indent: "  ")
         }
-        lines += userNote.wrapped(to: width, indent: "  ")
-        lines += "Bundled: \(prices.bundledPrices.count) prices (data/pricing/prices.csv). Known: \(quotes.count) region × instance type cells of \(catalog.regions.names.count) × \(types.count).".wrapped(to: width, indent: "  ")
+        if let userPath {
+            lines += (prices.userPrices.isEmpty ? "Your price file: none yet (\(userPath))." : "Your price file: \(prices.userPrices.count) prices (\(userPath)).").wrapped(to: width, indent: "  ")
+        } else if !UserFolders.bundledOnly() {
+            lines += "Your price file: no place for one (neither XDG_CONFIG_HOME nor HOME is set).".wrapped(to: width, indent: "  ")
+        }
+        if let updatedPath {
+            let n = prices.updatedPrices.regions.count
+            lines += (n == 0 ? "AWS Price List: not fetched yet (`jumpstart-tui pricing update` saves it to \(updatedPath))."
+                      : "AWS Price List: \(prices.updatedPrices.rows.count) prices in \(n) region\(n == 1 ? "" : "s") (\(updatedPath)).").wrapped(to: width, indent: "  ")
+        }
+        lines += "Bundled: \(prices.bundledPrices.count) prices (data/pricing/prices.csv). Ages against \(prices.today); stale after \(PriceQuote.staleAfterDays) days.".wrapped(to: width, indent: "  ")
         lines.append("")
-        var summary = TextTable([.init(title: "REGION"), .init(title: "KNOWN", alignment: .right), .init(title: "BUNDLED", alignment: .right),
-                                 .init(title: "YOURS", alignment: .right), .init(title: "AS OF", flexible: true, minWidth: 10)])
+        var summary = TextTable([.init(title: "REGION"), .init(title: "PRICED", alignment: .right), .init(title: "YOURS", alignment: .right),
+                                 .init(title: "PRICE LIST", alignment: .right), .init(title: "BUNDLED", alignment: .right),
+                                 .init(title: "STALE", alignment: .right), .init(title: "AS OF", flexible: true, minWidth: 10)])
         var none: [String] = []
-        for region in catalog.regions.names {
-            let here = quotes.filter { $0.row.region == region }
-            guard !here.isEmpty else { none.append(region); continue }
-            let dates = Set(here.map(\.asOf)).sorted()
-            let asOf = dates.count == 1 ? dates[0] : "\(dates.first!) … \(dates.last!)"
-            summary.add([region, "\(here.count)/\(types.count)", String(here.filter { $0.origin == .bundled }.count),
-                         String(here.filter { $0.origin == .user }.count), asOf])
+        for c in coverage {
+            guard !c.inCatalog.isEmpty else { none.append(c.region); continue }
+            let asOf = c.oldest.map { old in c.newest.map { $0 == old ? old : "\(old) … \($0)" } ?? old } ?? "unknown"
+            summary.add([c.region, "\(c.inCatalog.count)/\(catalogTypes.count)", String(c.count(.user)), String(c.count(.priceList)),
+                         String(c.count(.bundled)), String(c.stale), asOf + (c.undated > 0 ? ", \(c.undated) undated" : "")])
         }
         lines += summary.render(width: width)
         if !none.isEmpty {
             lines.append("")
-            lines += "No price at all in: \(none.joined(separator: ", ")).".wrapped(to: width, indent: "  ")
+            lines += "No price for any of the catalog's \(catalogTypes.count) instance types in: \(none.joined(separator: ", ")). `jumpstart-tui pricing update` fetches them.".wrapped(to: width, indent: "  ")
         }
         lines.append("")
         var cells = TextTable([.init(title: "REGION"), .init(title: "TYPE"), .init(title: "$/HOUR", alignment: .right),
                                .init(title: "FROM"), .init(title: "AS OF"), .init(title: "SOURCE", flexible: true, minWidth: 10)])
-        for q in quotes {
-            cells.add([q.row.region, q.row.instanceType, q.hourly.formattedPrecise, q.origin == .user ? "yours" : "bundled", q.asOf, q.source])
+        for q in prices.quotesInUse {
+            let from: String
+            switch q.origin {
+            case .user: from = "yours"
+            case .priceList: from = "price list"
+            case .bundled: from = "bundled"
+            }
+            cells.add([q.row.region, q.row.instanceType, q.hourly.formattedPrecise, from, q.asOf + (q.isStale == true ? " stale" : ""),
+                       TerminalSafe.text(q.source)])
         }
         lines += cells.render(width: width)
         emit(lines.joined(separator: "\n"))

@@ -63,7 +63,7 @@ struct PricingUpdateCommand: ParsableCommand {
         line.clear()
         switch format {
         case .json: emit(JSONText.pretty(Self.json(report)))
-        default: emit(Self.table(report, width: outputWidth() ?? 100))
+        default: emit(Self.table(report, width: outputWidth()))
         }
         if UserFolders.bundledOnly() {
             note("Note: \(UserFolders.bundledOnlyVariable) is set, so the commands use the bundled prices only until it is unset.")
@@ -71,7 +71,9 @@ struct PricingUpdateCommand: ParsableCommand {
         if report.failed { throw ExitCode(1) }
     }
 
-    static func table(_ report: PriceListUpdate.Report, width: Int) -> String {
+    /// The summary; `width` nil (output not a terminal) leaves the table's lines whole.
+    static func table(_ report: PriceListUpdate.Report, width tableWidth: Int?) -> String {
+        let width = tableWidth ?? 100
         var t = TextTable([.init(title: "REGION"), .init(title: "RESULT"), .init(title: "PRICES", alignment: .right),
                            .init(title: "PUBLISHED"), .init(title: "DETAIL", flexible: true, minWidth: 12)])
         for r in report.regions {
@@ -87,7 +89,7 @@ struct PricingUpdateCommand: ParsableCommand {
                 t.add([r.region, "not listed", "-", "-", r.region.hasPrefix("cn-") ? "China's prices are a separate list, in CNY" : "the region index does not list it"])
             }
         }
-        var lines = t.render(width: width)
+        var lines = t.render(width: tableWidth)
         lines.append("")
         let updated = report.count { if case .updated = $0 { return true } else { return false } }
         let unchanged = report.count { if case .unchanged = $0 { return true } else { return false } }
@@ -144,15 +146,6 @@ enum RegionList {
             if !names.contains(name) { names.append(name) }
         }
         return names
-    }
-}
-
-/// `4.2 MB`.
-enum ByteCount {
-    static func text(_ bytes: Int) -> String {
-        if bytes < 1_000 { return "\(bytes) B" }
-        if bytes < 1_000_000 { return String(format: "%.1f kB", Double(bytes) / 1_000) }
-        return String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 }
 

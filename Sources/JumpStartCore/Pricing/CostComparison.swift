@@ -146,15 +146,20 @@ public struct CostComparison: Sendable {
             case (nil, nil): return a.offset < b.offset
             }
         }.map(\.element)
-        // "Cheapest" among a few priced rows of many would mislead: claim it only when at least half
-        // of the rows that deploy have a price.
-        let candidates = rows.filter { $0.deployable != false }
-        let priced = candidates.filter(\.estimate.known).count
-        if priced > 0, priced * 2 >= candidates.count,
-           let i = rows.firstIndex(where: { $0.estimate.known && $0.deployable != false }) {
+        if let i = Self.cheapestIndex(monthly: rows.map(\.estimate.monthly), deploys: rows.map { $0.deployable != false }) {
             rows[i].isCheapest = true
         }
         self.rows = rows
+    }
+
+    /// The one rule for marking a choice cheapest, used by every table (CLI and wizard): the lowest
+    /// known price among the choices that deploy (ties: the first), and only when at least half of
+    /// those choices have a price — "cheapest" among a few priced rows of many would mislead.
+    public static func cheapestIndex(monthly: [Money?], deploys: [Bool]) -> Int? {
+        let candidates = monthly.indices.filter { deploys[$0] }
+        let priced = candidates.filter { monthly[$0] != nil }
+        guard !priced.isEmpty, priced.count * 2 >= candidates.count else { return nil }
+        return priced.min { monthly[$0]! != monthly[$1]! ? monthly[$0]! < monthly[$1]! : $0 < $1 }
     }
 
     static func row(

@@ -103,10 +103,19 @@ public struct TemplateCostNote: Sendable, Equatable {
     /// Where the price comes from, e.g. `AWS Price List API, on-demand`.
     public var source: String
 
-    public init(monthly: String, hoursPerMonth: Int, priceAsOf: String, source: String) {
+    /// Why there is no figure ("no price for ml.g5.2xlarge in eu-west-1; …"); nil when there is one.
+    public var unknownReason: String?
+
+    public init(monthly: String, hoursPerMonth: Int, priceAsOf: String, source: String, unknownReason: String? = nil) {
         self.monthly = monthly
         self.hoursPerMonth = hoursPerMonth
         self.priceAsOf = priceAsOf
         self.source = source
+        self.unknownReason = unknownReason
+    }
+
+    /// A cost line that says the figure is unknown and why, rather than leaving it out silently.
+    public static func unknown(_ reason: String) -> TemplateCostNote {
+        TemplateCostNote(monthly: "unknown", hoursPerMonth: 730, priceAsOf: "unknown", source: "", unknownReason: reason)
     }
 }

@@ -214,7 +214,9 @@ struct TemplateDocument {
     func description() -> String {
         let e = plan.entry
         var s = "SageMaker JumpStart endpoint \(endpointName): \(e.modelId)@\(e.version.text) on \(plan.instanceCount) x \(plan.instanceType) in \(plan.region)."
-        if let cost {
+        if let cost, let reason = cost.unknownReason {
+            s += " Estimated cost unknown: \(reason)."
+        } else if let cost {
             s += " Estimated cost \(cost.monthly) a month (on-demand, \(cost.hoursPerMonth) h a month, price as of \(cost.priceAsOf), \(cost.source))."
         }
         return s + " Written by jumpstart-tui."

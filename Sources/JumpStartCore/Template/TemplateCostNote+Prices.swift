@@ -1,12 +1,17 @@
 extension TemplateCostNote {
     /// The Description's cost line from a price book, for the plan's region, type and count at
-    /// the standard 730 hours a month; nil when the price is unknown (the line is then left out).
+    /// the standard 730 hours a month; when the price is unknown, a line that says so and names
+    /// the command that fetches it.
     public static func maker(_ prices: PriceBook) -> @Sendable (DeploymentPlan) -> TemplateCostNote? {
         { plan in
-            guard let e = try? prices.costEstimate(region: plan.region, instanceType: plan.instanceType, count: plan.instanceCount),
-                  let monthly = e.monthly, let asOf = e.asOf else { return nil }
-            let source = e.origin == .user ? "your price file" : "bundled price list"
-            return TemplateCostNote(monthly: monthly.formatted, hoursPerMonth: 730, priceAsOf: asOf, source: source)
+            guard let e = try? prices.costEstimate(region: plan.region, instanceType: plan.instanceType, count: plan.instanceCount) else {
+                return nil
+            }
+            guard let monthly = e.monthly, let q = e.quote else {
+                return .unknown("no price for \(plan.instanceType) in \(plan.region) (`jumpstart-tui pricing update --regions \(plan.region)` fetches current prices)")
+            }
+            let source = q.origin == .bundled ? "bundled price list" : q.origin.label
+            return TemplateCostNote(monthly: monthly.formatted, hoursPerMonth: 730, priceAsOf: q.asOf, source: source)
         }
     }
 }

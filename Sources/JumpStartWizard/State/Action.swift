@@ -8,6 +8,12 @@ public enum Action: Sendable, Equatable {
     case exportTargetChecked(path: String, exists: Bool)
     case templateWritten(path: String)
     case templateWriteFailed(path: String, message: String)
+    /// The price update started by `u` made progress ("2 MB").
+    case priceUpdateProgressed(region: String, progress: String)
+    /// The price update landed; the services now price with it. `summary`: one line for the status.
+    case pricesUpdated(region: String, summary: String)
+    /// The price update failed; the wizard keeps the prices it had.
+    case priceUpdateFailed(region: String, message: String)
 }
 
 /// Work for the runtime to do; plain values so a test can assert "this key asks to write this file".
@@ -16,6 +22,9 @@ public enum Effect: Sendable, Equatable {
     case checkExportTarget(path: String)
     /// Write the contents atomically (temporary file + rename, mode 0644), replacing any file there.
     case writeTemplate(path: String, contents: String)
+    /// Fetch the region's prices from AWS's Price List off the reducer, reporting with
+    /// `priceUpdateProgressed`, then `pricesUpdated` or `priceUpdateFailed`.
+    case updatePrices(region: String)
     /// Leave the wizard and restore the terminal.
     case quit
 }

@@ -11,6 +11,7 @@ public enum Command: Sendable, Equatable {
     case toggle
     case toggleFormat
     case nextField, previousField
+    case updatePrices
 }
 
 /// One key binding: the keys, the short label for the footer, and the line of help.
@@ -74,6 +75,7 @@ public enum Keymap {
                 Binding([.up, .down, .character("j"), .character("k")], "↑↓", "move", .down),
                 Binding([.enter], "Enter", "choose this instance type (deployable ones only)", .next),
                 Binding([.character("s")], "s", "sort by price / by name", .toggleSort),
+                Binding([.character("u")], "u", "update prices (AWS Price List, network)", .updatePrices),
                 Binding([.home, .end], "Home/End", "first / last", .top, footer: false),
             ]
         case .count:

@@ -20,12 +20,16 @@ extension WizardServices {
                 guard let hourly = estimate.hourly, let monthly = estimate.monthly, let yearly = estimate.yearly else {
                     return .unknown(estimate.reason ?? "no price for \(type) in \(region)")
                 }
-                let origin = estimate.origin == .user ? "your price file" : "bundled prices"
-                return CostFigure(
+                let origin = estimate.origin?.label ?? "unknown source"
+                let age = estimate.quote?.ageNote.map { " (\($0))" } ?? ""
+                var figure = CostFigure(
                     known: true, hourly: hourly.formattedPrecise, monthly: monthly.formatted, yearly: yearly.formatted,
                     monthlyDollars: monthly.dollars,
-                    basis: "On-demand, \(estimate.hoursPerMonth) h a month, USD; \(origin) as of \(estimate.asOf ?? "unknown"). Not included: storage, data transfer, taxes.",
+                    basis: "On-demand, \(estimate.hoursPerMonth) h a month, USD; \(origin) as of \(estimate.asOf ?? "unknown")\(age). Not included: storage, data transfer, taxes.",
                     reason: nil)
+                figure.monthlyAmount = monthly
+                figure.stale = estimate.quote?.isStale == true
+                return figure
             })
         let templates = WizardTemplates(
             render: { answers in

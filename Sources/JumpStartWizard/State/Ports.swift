@@ -12,6 +12,10 @@ public struct CostFigure: Sendable, Equatable {
     public var basis: String
     /// Why it is unknown ("no price for ml.g6.xlarge in us-east-1").
     public var reason: String?
+    /// The exact monthly figure, for choosing the cheapest by the core's rule; nil when unknown.
+    public var monthlyAmount: Money?
+    /// The price is older than the core's stale limit.
+    public var stale: Bool = false
 
     public init(known: Bool, hourly: String, monthly: String, yearly: String, monthlyDollars: Double, basis: String, reason: String?) {
         self.known = known

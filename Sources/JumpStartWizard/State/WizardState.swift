@@ -92,6 +92,9 @@ public struct WizardState: Sendable, Equatable {
     /// The running estimate for the current answers (nil until an instance type is chosen).
     public var estimate: CostFigure?
 
+    /// A price update under way (`u` on the instance step): the region and its progress.
+    public var priceUpdate: PriceUpdateProgress?
+
     public init(size: Size, region: String = "us-east-1") {
         self.size = size
         self.answers.region = region
@@ -101,6 +104,12 @@ public struct WizardState: Sendable, Equatable {
     public var hasUnsavedAnswers: Bool {
         entry != nil && exportedAnswers != answers
     }
+}
+
+/// A price update under way, for the status line.
+public struct PriceUpdateProgress: Sendable, Equatable {
+    public var region: String
+    public var progress: String
 }
 
 /// One row of the instance-type table.

@@ -128,6 +128,14 @@ enum StepKeys {
             state.instanceSort = state.instanceSort == .price ? .name : .price
             Wizard.refreshInstanceRows(&state, services)
             state.flash = "Sorted by \(state.instanceSort.rawValue)."
+        case .updatePrices:
+            if let running = state.priceUpdate {
+                state.flash = "A price update for \(running.region) is already running."
+                return []
+            }
+            let region = state.answers.region
+            state.priceUpdate = PriceUpdateProgress(region: region, progress: "starting")
+            return [.updatePrices(region: region)]
         case .next:
             guard state.instanceRows.indices.contains(state.instanceSelection) else { return [] }
             let row = state.instanceRows[state.instanceSelection]

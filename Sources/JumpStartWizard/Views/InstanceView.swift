@@ -1,3 +1,4 @@
+import JumpStartCore
 import TerminalUI
 
 /// Step 2: the supported instance types with hardware, prices and deployability.
@@ -12,6 +13,8 @@ enum InstanceView {
         let barWidth = roomy ? 16 : 6
         let rows: [[String]] = state.instanceRows.map { r in
             let mark = (r.isDefault ? "*" : " ") + (r.isCheapest ? "$" : " ")
+            // A stale price keeps its figure, marked: "$37.688!".
+            let hourly = r.cost.known ? r.cost.hourly + (r.cost.stale ? "!" : "") : "unknown"
             let hw = r.hardware
             let bar = r.cost.known ? Bar(value: r.cost.monthlyDollars, maximum: maxMonthly, glyphs: theme.glyphs).text(width: barWidth) : ""
             // At 80 columns the * and $ marks say default and cheapest; wider, words say it too.
@@ -24,7 +27,7 @@ enum InstanceView {
             return [
                 mark + r.instanceType, hw?.vcpu ?? "?", hw.map { roomy ? $0.memory : $0.memory.replacingOccurrences(of: " GiB", with: "G") } ?? "?",
                 hw.map { roomy ? $0.accelerators : compact($0.accelerators) } ?? "?",
-                r.cost.known ? r.cost.hourly : "unknown", r.cost.known ? r.cost.monthly : "unknown", bar, status,
+                hourly, r.cost.known ? r.cost.monthly : "unknown", bar, status,
             ]
         }
         let styles = Dictionary(uniqueKeysWithValues: state.instanceRows.enumerated().compactMap { (i, r) -> (Int, Style)? in
@@ -53,17 +56,42 @@ enum InstanceView {
             out.append((" \(r.cost.hourly)/hour for \(count) → \(r.cost.monthly)/month, \(r.cost.yearly)/year", theme.money))
             out.append((" " + r.cost.basis, theme.dim))
         } else {
-            out.append((" Price unknown: \(r.cost.reason ?? "no price in the bundled data or your price file").", theme.warn))
-            out.append((" Never guessed: import AWS's price list with `jumpstart-tui pricing import`.", theme.dim))
+            out.append((" Price unknown: \(r.cost.reason ?? "no price known"). Never guessed.", theme.warn))
         }
+        // What is missing and what the marks mean come first: at 80×24 only five lines fit.
+        if let missing = missingPrices(state) { out.append((" " + missing, theme.warn)) }
+        out.append((" " + coverage(state), theme.dim))
+        // The table's STATUS column says it too; here in full, when there is room.
         if let problem = r.problem {
             out.append((" \(theme.cross) Can't be chosen in \(state.answers.region): \(problem).", theme.bad))
         } else {
             out.append((" Deploys in \(state.answers.region).", theme.good))
         }
-        out.append((" * the model's default · $ the cheapest that deploys (known prices)", theme.dim))
         WizardView.lines(out, in: area, into: &buffer)
     }
+}
+
+/// What the marks mean, honestly: "* default · $ cheapest of 3 priced that deploy · ! stale price".
+func coverage(_ state: WizardState) -> String {
+    let rows = state.instanceRows
+    let candidates = rows.filter(\.deploys)
+    let priced = candidates.filter(\.cost.known).count
+    var parts = ["* default"]
+    if rows.contains(where: \.isCheapest) {
+        parts.append(priced == candidates.count ? "$ cheapest that deploys" : "$ cheapest of \(priced) priced that deploy")
+    } else if priced > 0 {
+        parts.append("no $: \(priced) of \(candidates.count) that deploy priced")
+    }
+    if rows.contains(where: \.cost.stale) { parts.append("! stale price (>\(PriceQuote.staleAfterDays) days)") }
+    return parts.joined(separator: " · ")
+}
+
+/// "9 of 10 prices unknown: u fetches eu-west-1's (jumpstart-tui pricing update --regions eu-west-1)"; nil when none is.
+func missingPrices(_ state: WizardState) -> String? {
+    let unknown = state.instanceRows.filter { !$0.cost.known }.count
+    guard unknown > 0 else { return nil }
+    let region = state.answers.region
+    return "\(unknown) of \(state.instanceRows.count) prices unknown: u fetches \(region)'s (jumpstart-tui pricing update --regions \(region))"
 }
 
 /// `1× A10G 24 GiB` → `1×A10G 24G`, to fit 80 columns.

@@ -145,8 +145,8 @@ enum ReviewView {
             top.append(("\(e.hourly)/hour · \(e.monthly)/month · \(e.yearly)/year", theme.money))
             top.append((e.basis, theme.dim))
         } else {
-            top.append(("Cost unknown: \(state.estimate?.reason ?? "no price for this instance type here").", theme.warn))
-            top.append(("", .plain))
+            top.append(("Cost unknown: \(state.estimate?.reason ?? "no price for this instance type here"). Never guessed.", theme.warn))
+            top.append(("Fill it: u on the instance step, or `jumpstart-tui pricing update --regions \(state.answers.region)`.", theme.dim))
         }
         WizardView.lines(top, in: Rect(x: main.x + 1, y: main.y, width: main.width - 1, height: 2), into: &buffer)
         // The command line, at the bottom.

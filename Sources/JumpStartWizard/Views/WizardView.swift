@@ -21,7 +21,10 @@ public enum WizardView {
         case .review: ReviewView.draw(state, layout, theme, into: &buffer)
         case .export: ExportView.draw(state, layout, theme, into: &buffer)
         }
-        if let flash = state.flash {
+        if let update = state.priceUpdate {
+            let text = " Updating \(update.region)'s prices from AWS's Price List… \(update.progress)"
+            buffer.put(TextWidth.truncate(text, to: layout.flash.width), at: layout.flash.origin, style: theme.dim, clip: layout.flash)
+        } else if let flash = state.flash {
             buffer.put(TextWidth.truncate(" " + flash, to: layout.flash.width), at: layout.flash.origin, style: theme.warn, clip: layout.flash)
         }
         footer(state, layout, theme, into: &buffer)

@@ -11,16 +11,23 @@ let projectRoot = URL(fileURLWithPath: #filePath)
 let services: WizardServices = {
     do {
         let catalog = try Catalog(dataDirectory: projectRoot.appendingPathComponent("data"))
-        return try WizardServices.live(catalog: catalog, userPriceFile: nil)
+        // Bundled prices only, aged against a fixed day so stale marks don't move with the calendar.
+        let prices = try PriceBook.load(dataDirectory: projectRoot.appendingPathComponent("data"), userFile: nil, updatedFile: nil, today: testToday)
+        return try WizardServices.live(catalog: catalog, prices: prices)
     } catch {
         fatalError("services: \(error)")
     }
 }()
 
+/// The day the tests' prices are aged against.
+let testToday = CalendarDay(asOf: "2026-11-26")!
+
 /// Drives the wizard headless by key name at a fixed size, keeping every effect it asked for.
 struct Pilot {
     var state: WizardState
     var effects: [Effect] = []
+    /// The services the wizard runs with; a test swaps them as the app does when an update lands.
+    var live: WizardServices = services
 
     init(width: Int = 80, height: Int = 24, region: String = "us-east-1", start: StartingAnswers = StartingAnswers()) {
         (state, _) = Wizard.start(start, region: region, size: Size(width: width, height: height), services: services)
@@ -41,13 +48,13 @@ struct Pilot {
     }
 
     mutating func send(_ action: Action) {
-        effects += Wizard.reduce(&state, action, services)
+        effects += Wizard.reduce(&state, action, live)
     }
 
     /// The screen as text.
     func screen() -> String {
         var buffer = ScreenBuffer(size: state.size)
-        WizardView.render(state, services, into: &buffer)
+        WizardView.render(state, live, into: &buffer)
         return buffer.plainText
     }
 }
