@@ -9,7 +9,7 @@ BIN_DEBUG := .build/debug/jumpstart-tui
 BIN_RELEASE := .build/release/jumpstart-tui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps python-deps build release data bench screenshots clean
+.PHONY: run test deps python-deps build release data refresh-data bench screenshots clean
 
 ## run: install what is missing, build, and start the wizard.
 run: deps
@@ -53,6 +53,13 @@ release: deps
 data:
 	$(SWIFT) build -c release --product jumpstart-import
 	.build/release/jumpstart-import ../shared/data data
+
+## refresh-data: with network, rewrite data/pricing/prices.csv from AWS's public Price List (the same
+## code as `jumpstart-tui pricing update`); without network it says so and leaves data/ as it was.
+## Re-record the golden outputs on purpose afterwards (RECORD_SNAPSHOTS=1 swift test).
+refresh-data:
+	$(SWIFT) build -c release --product jumpstart-import
+	.build/release/jumpstart-import --refresh-pricing data $(if $(ENDPOINT_URL),--endpoint-url $(ENDPOINT_URL))
 
 ## screenshots: regenerate screenshots/*.png from the real wizard in tmux (tools/screenshots/).
 screenshots: deps $(VENV)/.screenshots-installed

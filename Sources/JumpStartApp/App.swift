@@ -11,7 +11,7 @@ public enum WizardLauncher {
     public static func run(_ start: StartingAnswers) throws -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            FileHandle.standardError.write(Data("jumpstart-tui: the wizard needs a terminal (standard input and output are not one). For scripts use `jumpstart-tui export MODEL …`; see `jumpstart-tui export --help`.\n".utf8))
+            StandardStreams.err(("jumpstart-tui: the wizard needs a terminal (standard input and output are not one). For scripts use `jumpstart-tui export MODEL …`; see `jumpstart-tui export --help`.\n"))
             return 2
         }
         // Everything that can fail before the screen is taken fails here, printed plainly.
@@ -72,8 +72,8 @@ public enum WizardLauncher {
         terminal.restore()
         // Printed only after the screen is torn down.
         if let path = state.exportedPath {
-            print("Wrote \(path).")
-            if let steps = state.nextSteps { print(steps) }
+            StandardStreams.out("Wrote \(path).\n")
+            if let steps = state.nextSteps { StandardStreams.out(steps + "\n") }
         }
         return 0
     }
@@ -132,7 +132,11 @@ struct EffectRunner {
             }.start()
             return nil
         case .checkExportTarget(let path):
-            return .exportTargetChecked(path: path, exists: FileManager.default.fileExists(atPath: path))
+            switch TemplateFile.inspect(path) {
+            case .absent: return .exportTargetChecked(path: path, exists: false)
+            case .regularFile: return .exportTargetChecked(path: path, exists: true)
+            case .refused(let error): return .exportTargetChecked(path: path, exists: true, refusal: error.description)
+            }
         case let .writeTemplate(path, contents):
             do {
                 try TemplateFile.write(contents, to: path, replacing: true)

@@ -12,7 +12,10 @@ struct ExportCommand: ParsableCommand {
             MODEL without @VERSION means the model's newest version. Every value is checked before anything \
             is written; a bad one gets a message naming it and what would be valid, and nothing is written. \
             Without -o (or with -o -) the template goes to standard output; with -o FILE it is written \
-            atomically (mode 0644) and the next steps (quota, deploy, invoke, clean-up) follow on standard error. \
+            atomically (fsync, then rename; a new file gets mode 0644, a replaced one keeps its mode) and the \
+            next steps (quota, deploy, invoke, clean-up) follow on standard error. -o writes only regular files: \
+            a device, a FIFO, a socket or a folder is refused even with --force; a symlink is followed and the \
+            file it points to is replaced (the link stays). \
             The template stores these answers under Metadata.JumpStartTUI: `export --from FILE` re-creates it \
             byte for byte, with any option given on the command line changed.
             """)
@@ -140,7 +143,7 @@ struct ExportCommand: ParsableCommand {
         }
         for w in template.warnings { note("warning: \(w)") }
         guard let destination else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.out(text)
             return
         }
         if !graph {

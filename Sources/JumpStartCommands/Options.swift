@@ -34,10 +34,10 @@ func loadCatalog() throws -> Catalog {
 
 /// Writes text to standard output, ending with one newline.
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    StandardStreams.out(text.hasSuffix("\n") ? text : text + "\n")
 }
 
 /// Writes a line to standard error (notes, warnings, next steps).
 func note(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.err(text + "\n")
 }

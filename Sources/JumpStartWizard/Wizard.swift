@@ -97,7 +97,11 @@ public enum Wizard {
         case .keyPressed(let key):
             state.flash = nil
             return handleKey(key, &state, services)
-        case let .exportTargetChecked(path, exists):
+        case let .exportTargetChecked(path, exists, refusal):
+            if let refusal {
+                state.overlay = .alert(refusal.replacingOccurrences(of: ", even with --force", with: ""))
+                return []
+            }
             if exists {
                 state.overlay = .confirmOverwrite(path: path)
                 return []

@@ -38,7 +38,11 @@ enum PricingImport {
         ImportError("\(url.path)\(problem.line.map { " line \($0)" } ?? ""): \(problem.reason)")
     }
 
-    static func sourceNote(prices: [PriceRow], hardware: [InstanceHardware], catalogTypes: Set<String>, regions: [String]) -> String {
+    /// Where data/pricing/prices.csv was made from.
+    enum Origin { case sharedData, priceList }
+
+    static func sourceNote(prices: [PriceRow], hardware: [InstanceHardware], catalogTypes: Set<String>, regions: [String],
+                           origin: Origin = .sharedData) -> String {
         let byRegion = Dictionary(grouping: prices, by: \.region)
         var coverage = ""
         for region in byRegion.keys.sorted() {
@@ -54,7 +58,9 @@ enum PricingImport {
             }
         }
         let unpriced = regions.filter { byRegion[$0] == nil }
-        coverage += "- The other \(unpriced.count) JumpStart regions have no price at all: \(unpriced.joined(separator: ", ")).\n"
+        if !unpriced.isEmpty {
+            coverage += "- The other \(unpriced.count) JumpStart regions have no price at all: \(unpriced.joined(separator: ", ")).\n"
+        }
         var sources = ""
         let bySource = Dictionary(grouping: prices, by: { "\($0.source)\u{0}\($0.asOf)" })
         for key in bySource.keys.sorted() {
@@ -68,9 +74,12 @@ enum PricingImport {
         return """
         # Where the prices and instance hardware come from
 
-        Imported from shared/data/pricing/ by `make data` (`swift run jumpstart-import`); do not edit
-        these files by hand. A user's own prices (`jumpstart-tui pricing import`) go to their own price
-        file and take precedence cell by cell; they never change these files.
+        \(origin == .priceList
+            ? "prices.csv was refreshed from AWS's public Price List by `make refresh-data` (`jumpstart-import\n--refresh-pricing`), the same code as `jumpstart-tui pricing update`; instances.csv comes from\nshared/data/pricing/ by `make data`, which also rebuilds prices.csv from there."
+            : "Imported from shared/data/pricing/ by `make data` (`swift run jumpstart-import`); `make refresh-data`\nrewrites prices.csv from AWS's public Price List instead.") Do not edit these files by hand.
+        Precedence, cell by cell: a user's own prices (`jumpstart-tui pricing import`), then the Price
+        List as the user last fetched it (`jumpstart-tui pricing update`), then these files, which
+        neither command changes.
 
         ## prices.csv
 
@@ -102,11 +111,9 @@ enum PricingImport {
         \(hwSources)
         ## Complete, current prices
 
-        AWS publishes every price in its Price List (products with productFamily "ML Instance" and
-        component "Hosting", unit Hrs). With AWS access, fetch them with `aws pricing get-products
-        --region us-east-1 --service-code AmazonSageMaker --filters
-        Type=TERM_MATCH,Field=component,Value=Hosting` or download the bulk offer file, then run
-        `jumpstart-tui pricing import FILE…`.
+        AWS publishes every price in its public Price List (products with productFamily "ML Instance"
+        and component "Hosting", unit Hrs). `jumpstart-tui pricing update` fetches it for every region,
+        no credentials needed, into the user's data folder.
 
         """
     }

@@ -2,7 +2,9 @@
 import Foundation
 import JumpStartApp
 import JumpStartCommands
+import JumpStartCore
 
+StandardStreams.holdClosedDescriptors()
 JumpStartTUI.startWizard = { start in
     try WizardLauncher.run(start)
 }

@@ -167,7 +167,7 @@ struct ComparisonTests {
         #expect(p4d.hourlyPerAcceleratorGiB == Money(micros: 117_775))  // 37.688 / 320
     }
 
-    @Test("unknown prices sort last, in catalog order, and are never the cheapest")
+    @Test("unknown prices sort last, in catalog order, and are never the cheapest; 1 priced of 7 claims no cheapest")
     func unknownsLast() throws {
         let e = try entry("meta-textgeneration-llama-2-7b-f@2.0.2")
         let c = try CostComparison(model: e, region: "eu-west-1", planner: catalog.planner, prices: bundledPrices, count: 2)
@@ -176,7 +176,19 @@ struct ComparisonTests {
         let unknown = c.rows.dropFirst()
         #expect(unknown.allSatisfy { !$0.estimate.known && !$0.isCheapest })
         #expect(unknown.map(\.instanceType) == e.instanceTypes.filter { $0 != "ml.g5.12xlarge" })
-        #expect(c.cheapest?.instanceType == "ml.g5.12xlarge")
+        #expect(c.cheapest == nil)
+        #expect(c.cheapestClaim == "no cheapest marked: only 1 of 7 types that deploy have a price")
+    }
+
+    @Test("the cheapest rule: among priced rows that deploy, only when at least half of them are priced; ties go to the first")
+    func cheapestRule() {
+        let m = { (d: Int64) in Money(micros: d) }
+        #expect(CostComparison.cheapestIndex(monthly: [m(5), nil, m(3), nil], deploys: [true, true, true, true]) == 2)
+        #expect(CostComparison.cheapestIndex(monthly: [m(5), nil, nil, nil], deploys: [true, true, true, true]) == nil)
+        #expect(CostComparison.cheapestIndex(monthly: [m(1), m(5), nil], deploys: [false, true, false]) == 1)
+        #expect(CostComparison.cheapestIndex(monthly: [m(4), m(4)], deploys: [true, true]) == 0)
+        #expect(CostComparison.cheapestIndex(monthly: [nil, nil], deploys: [true, true]) == nil)
+        #expect(CostComparison.cheapestIndex(monthly: [], deploys: []) == nil)
     }
 
     @Test("the cheapest mark goes to the cheapest type that deploys, not the cheapest price")
@@ -204,7 +216,9 @@ struct ComparisonTests {
         let c = try CostComparison(instanceType: "ml.g5.2xlarge", regions: catalog.regions.names, model: e,
                                    planner: catalog.planner, prices: bundledPrices)
         #expect(c.rows.count == 27)
-        #expect(c.rows.first?.region == "us-east-1" && c.rows.first?.isCheapest == true)
+        // 1 priced region of 27: too few to call it the cheapest.
+        #expect(c.rows.first?.region == "us-east-1" && c.rows.first?.isCheapest == false)
+        #expect(c.cheapestClaim == "no cheapest marked: only 1 of 27 regions that deploy have a price")
         let unknown = c.rows.dropFirst()
         #expect(unknown.allSatisfy { !$0.estimate.known })
         #expect(unknown.map(\.region) == catalog.regions.names.filter { $0 != "us-east-1" })

@@ -31,10 +31,10 @@ struct WizardPriceUpdateTests {
         #expect(p.state.instanceRows.first?.instanceType == "ml.g5.12xlarge")
         #expect(p.state.instanceRows.dropFirst().allSatisfy { !$0.cost.known })
         let screen = p.screen()
-        #expect(screen.contains("9 of 10 prices unknown: u fetches eu-west-1's"), "\(screen)")
+        #expect(screen.contains("9 of 10 prices unknown: press u to fetch eu-west-1's from AWS"), "\(screen)")
         #expect(screen.contains("$7.91!"), "the 2023 invoice price is marked stale")
         let wide = Pilot(width: 120, height: 40, region: "eu-west-1", start: StartingAnswers(model: Self.model)).screen()
-        #expect(wide.contains("u update prices"), "the footer offers the key: \(wide)")
+        #expect(wide.contains("u fetch prices"), "the footer offers the key: \(wide)")
     }
 
     @Test("u asks the runtime to update the region's prices; progress shows in the status line; the table is re-priced when it lands")

@@ -6,6 +6,8 @@
 #   in process:    catalog load, one lookup, a filter keystroke, frame renders, start to first
 #                  frame — .build/release/jumpstart-bench (google/swift-benchmark).
 # The user's own price file is kept out (XDG_CONFIG_HOME points at an empty folder).
+# `pricing update` is timed against tools/fakeaws/serve.py on 127.0.0.1 serving a generated Price
+# List (tools/fakeaws/make_pricelist.py), then the commands again with its file present.
 # Exits non-zero when a target is missed. Takes about a minute.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,6 +36,30 @@ measure_processes "$work/commands" "$RUNS" \
     "$BIN compare --instance-type ml.g5.2xlarge --regions all"
 echo "== whole process: wizard start to first frame (pty)" >&2
 python3 tools/bench/first_frame.py "$BIN" 20 3 >"$work/first_frame.json"
+echo "== pricing update: every region of a local Price List, offer files of about 4 MB" >&2
+python3 tools/fakeaws/make_pricelist.py --out "$work/pricelist" --regions all >/dev/null
+python3 tools/fakeaws/serve.py --root "$work/pricelist" --max-seconds 900 >"$work/port" &
+server=$!
+trap 'kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+endpoint="http://127.0.0.1:$(head -n 1 "$work/port")"
+: >"$work/update.txt"
+for _ in 1 2 3 4 5; do
+    rm -rf "$work/updated-data"
+    XDG_DATA_HOME="$work/updated-data" /usr/bin/time -f "%e %M" -o "$work/update.time" \
+        "$BIN" pricing update --endpoint-url "$endpoint" >/dev/null 2>&1 || { echo "pricing update failed" >&2; exit 1; }
+    tail -n 1 "$work/update.time" >>"$work/update.txt"
+done
+echo "== whole process with an updated price file present" >&2
+export XDG_DATA_HOME="$work/updated-data"
+measure_processes "$work/with-update" "$RUNS" \
+    "$BIN export huggingface-llm-mistral-7b-instruct@3.5.0" \
+    "$BIN compare meta-textgeneration-llama-2-7b-f" \
+    "$BIN compare --instance-type ml.g5.2xlarge --regions all"
+python3 tools/bench/first_frame.py "$BIN" 20 3 >"$work/first_frame_updated.json"
+unset XDG_DATA_HOME
+kill "$server" 2>/dev/null || true
+
 echo "== in process (swift-benchmark)" >&2
 "$BENCH" --format json --columns name,median,iterations --quiet >"$work/inprocess.json"
 
@@ -71,6 +97,15 @@ processes("commands", lambda command: 50 if command.startswith("show") else 20)
 ff = json.load(open(f"{work}/first_frame.json"))
 row("wizard start to first frame (80×24 pty)", statistics.median(ff["times"]) * 1000, "ms", 50)
 row("  peak memory: wizard start", statistics.median(ff["maxrss_kb"]) / 1024, "MB")
+
+rows.append(("pricing update, 26 regions × ~4 MB, local server (5 runs)", None, None, None))
+update = [line.split() for line in open(f"{work}/update.txt")]
+row("pricing update: wall time", statistics.median(float(u[0]) for u in update) * 1000, "ms", 5000)
+row("  peak memory: pricing update", statistics.median(int(u[1]) for u in update) / 1024, "MB", 150)
+rows.append(("with an updated price file present", None, None, None))
+processes("with-update", lambda command: 20)
+ffu = json.load(open(f"{work}/first_frame_updated.json"))
+row("wizard start to first frame (80×24 pty)", statistics.median(ffu["times"]) * 1000, "ms", 50)
 
 rows.append(("in process (swift-benchmark)", None, None, None))
 names = {

@@ -143,7 +143,7 @@ struct CompareOutput {
         if !byRegion, comparison.rows.contains(where: \.isDefault) { parts.append("* the model's default instance type") }
         if comparison.cheapest != nil, let claim = comparison.cheapestClaim { parts.append("$ the \(claim)") }
         if !comparison.staleRows.isEmpty { parts.append("! a price older than \(PriceQuote.staleAfterDays) days (stale)") }
-        return parts.joined(separator: ", ")
+        return parts.joined(separator: ". ")
     }
 
     private var unknownNote: String? {

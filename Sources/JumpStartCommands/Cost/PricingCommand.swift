@@ -6,10 +6,12 @@ import JumpStartCore
 struct PricingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pricing",
-        abstract: "Import AWS's own price list, and see which prices are known.",
+        abstract: "Fetch AWS's public Price List, import price files, and see which prices are known.",
         discussion: """
-            Your price file is $XDG_CONFIG_HOME/jumpstart-tui/prices.csv (else ~/.config/jumpstart-tui/prices.csv). \
-            Its prices take precedence over the bundled ones, region by region and instance type by instance type.
+            Precedence, region by region and instance type by instance type: your own price file \
+            ($XDG_CONFIG_HOME/jumpstart-tui/prices.csv, else ~/.config/jumpstart-tui/prices.csv, written by \
+            `pricing import`), then the Price List fetched by `pricing update` \
+            ($XDG_DATA_HOME/jumpstart-tui/pricing/price-list.csv, else ~/.local/share/…), then the bundled table.
             """,
         subcommands: [PricingUpdateCommand.self, PricingImportCommand.self, PricingStatusCommand.self])
 }
@@ -20,6 +22,9 @@ struct PricingImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import SageMaker hosting prices from AWS Price List files into your price file.",
         discussion: """
+            Without AWS credentials, `jumpstart-tui pricing update` fetches the same public Price List for every \
+            region; import is for files you already have (or private prices in the same format).
+
             Reads the JSON printed by
               aws pricing get-products --region us-east-1 --service-code AmazonSageMaker \\
                 --filters Type=TERM_MATCH,Field=component,Value=Hosting > page1.json
@@ -46,7 +51,11 @@ struct PricingImportCommand: ParsableCommand {
             throw CommandFailure("Neither XDG_CONFIG_HOME nor HOME is set, so there is no place for your price file.")
         }
         let urls = files.map { URL(fileURLWithPath: $0) }
-        let result = try PriceListImport.read(files: urls)
+        let line = ProgressLine(label: "pricing import")
+        let result = try PriceListImport.read(files: urls) { file, read, size in
+            line.show("\(URL(fileURLWithPath: file).lastPathComponent) \(size > 0 ? read * 100 / size : 0)% (\(ByteCount.text(read)) of \(ByteCount.text(size)))")
+        }
+        line.clear()
         guard !result.rows.isEmpty else {
             throw PricingError.noHostingPrices(files: files, skipped: result.skippedProducts + result.skippedPrices)
         }
@@ -57,7 +66,11 @@ struct PricingImportCommand: ParsableCommand {
         let kept = merged.count - result.rows.count
         emit("Imported \(result.rows.count) price\(result.rows.count == 1 ? "" : "s") in \(regions) region\(regions == 1 ? "" : "s") into \(target.path)"
              + (kept > 0 ? " (kept \(kept) earlier one\(kept == 1 ? "" : "s"))." : "."))
-        note("Skipped \(result.skippedProducts) products that are not real-time hosting instances and \(result.skippedPrices) prices not in USD per hour. `jumpstart-tui pricing status` shows every price now in use.")
+        var skipped = "Skipped \(result.skippedProducts) products that are not real-time hosting instances and \(result.skippedPrices) prices not in USD per hour"
+        if result.implausiblePrices > 0 {
+            skipped += ", and \(result.implausiblePrices) hosting price\(result.implausiblePrices == 1 ? "" : "s") that \(result.implausiblePrices == 1 ? "is" : "are") not a plausible positive USD amount"
+        }
+        note(skipped + ". `jumpstart-tui pricing status` shows every price now in use.")
     }
 }
 

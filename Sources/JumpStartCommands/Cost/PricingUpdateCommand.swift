@@ -162,13 +162,13 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.lock(); defer { lock.unlock() }
         shown = true
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(text)".utf8))
+        StandardStreams.err("\r\u{1B}[K\(label): \(text)")
     }
 
     func clear() {
         guard enabled else { return }
         lock.lock(); defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { StandardStreams.err("\r\u{1B}[K") }
         shown = false
     }
 }

@@ -149,6 +149,9 @@ public enum PriceFiles {
         return out
     }
 
+    /// Rows by region, then instance type.
+    public static func sortedRows(_ rows: [PriceRow]) -> [PriceRow] { sorted(rows) }
+
     static func sorted(_ rows: [PriceRow]) -> [PriceRow] {
         rows.sorted { a, b in a.region != b.region ? a.region < b.region : instanceOrder(a.instanceType, b.instanceType) }
     }

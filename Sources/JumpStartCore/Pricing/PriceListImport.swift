@@ -95,22 +95,13 @@ public enum PriceListImport {
         return PriceFiles.sorted(Array(byCell.values))
     }
 
-    /// Writes the user's price file through a temporary file in the same folder and a rename:
-    /// a reader sees the old file or the new one, never half of one.
+    /// Writes the user's price file whole or not at all (`AtomicFile`: fsync, rename, stale
+    /// temporaries of killed runs removed).
     public static func writeUserFile(_ rows: [PriceRow], to url: URL) throws(PricingError) {
-        let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try Data(PriceFiles.encodePrices(rows).utf8).write(to: temp)
+        do throws(AtomicFile.Failure) {
+            try AtomicFile.write(Array(PriceFiles.encodePrices(rows).utf8), to: url)
         } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw .cannotWrite(path: url.path, reason: error.localizedDescription)
-        }
-        guard rename(temp.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temp)
-            throw .cannotWrite(path: url.path, reason: reason)
+            throw .cannotWrite(path: url.path, reason: error.reason)
         }
     }
 }

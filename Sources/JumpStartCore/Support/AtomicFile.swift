@@ -10,12 +10,17 @@ public enum AtomicFile {
     public struct Failure: Error, Sendable, Equatable {
         public var path: String
         public var reason: String
+        /// Not replacing, and a file appeared at the path meanwhile.
+        public var alreadyExists = false
     }
 
     /// Writes `bytes` to `url`, creating its folder (mode 0700 for new folders under a user's
     /// data or config home) when `createFolder` is set; the file gets `mode` unless it exists,
     /// in which case it keeps its own.
-    public static func write(_ bytes: some Collection<UInt8>, to url: URL, mode: mode_t = 0o644, createFolder: Bool = true) throws(Failure) {
+    /// Without `replacing`, the file is linked into place and a file that exists (or appeared
+    /// meanwhile) is left alone: `Failure.alreadyExists`.
+    public static func write(_ bytes: some Collection<UInt8>, to url: URL, mode: mode_t = 0o644, createFolder: Bool = true,
+                             replacing: Bool = true) throws(Failure) {
         let path = url.path
         let folder = url.deletingLastPathComponent()
         let fm = FileManager.default
@@ -29,7 +34,7 @@ public enum AtomicFile {
         var existing = stat()
         let keepMode = stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, keepMode ? existing.st_mode & 0o7777 : mode)
-        guard fd >= 0 else { throw Failure(path: path, reason: errnoText()) }
+        guard fd >= 0 else { throw Failure(path: path, reason: errnoText(folder: folder.path)) }
         var failure: String?
         var written = 0
         let data = Array(bytes)
@@ -47,10 +52,20 @@ public enum AtomicFile {
             unlink(temp)
             throw Failure(path: path, reason: failure)
         }
-        guard rename(temp, path) == 0 else {
-            let reason = errnoText()
+        if replacing {
+            guard rename(temp, path) == 0 else {
+                let reason = errnoText()
+                unlink(temp)
+                throw Failure(path: path, reason: reason)
+            }
+        } else {
+            let linked = link(temp, path) == 0
+            let code = errno
             unlink(temp)
-            throw Failure(path: path, reason: reason)
+            guard linked else {
+                errno = code
+                throw Failure(path: path, reason: errnoText(), alreadyExists: code == EEXIST)
+            }
         }
         let dirFD = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
@@ -73,7 +88,17 @@ public enum AtomicFile {
         }
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
+    /// The reason in words a person can act on; `folder` names where a file could not be created.
+    static func errnoText(folder: String? = nil) -> String {
+        switch errno {
+        case ENOSPC, EDQUOT: return "no space left on the device"
+        case EACCES, EPERM: return folder.map { "permission denied (can't create a file in \($0))" } ?? "permission denied"
+        case ENAMETOOLONG: return "the file name is too long"
+        case EROFS: return "the file system is read-only"
+        case ENOENT: return folder.map { "the folder \($0) does not exist" } ?? "no such file or folder"
+        default: return String(cString: strerror(errno))
+        }
+    }
 
     static func reasonText(_ error: Error) -> String {
         (error as NSError).localizedFailureReason ?? error.localizedDescription

@@ -5,7 +5,8 @@ public enum Action: Sendable, Equatable {
     case keyPressed(Key)
     case resized(Size)
     /// The runtime looked at the export path.
-    case exportTargetChecked(path: String, exists: Bool)
+    /// `refusal`: why nothing may be written there (a device, a FIFO, a folder…), whatever the answer.
+    case exportTargetChecked(path: String, exists: Bool, refusal: String? = nil)
     case templateWritten(path: String)
     case templateWriteFailed(path: String, message: String)
     /// The price update started by `u` made progress ("2 MB").

@@ -75,7 +75,7 @@ public enum Keymap {
                 Binding([.up, .down, .character("j"), .character("k")], "↑↓", "move", .down),
                 Binding([.enter], "Enter", "choose this instance type (deployable ones only)", .next),
                 Binding([.character("s")], "s", "sort by price / by name", .toggleSort),
-                Binding([.character("u")], "u", "update prices (AWS Price List, network)", .updatePrices),
+                Binding([.character("u")], "u", "fetch prices", .updatePrices),
                 Binding([.home, .end], "Home/End", "first / last", .top, footer: false),
             ]
         case .count:

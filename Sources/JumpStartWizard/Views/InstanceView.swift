@@ -10,7 +10,7 @@ enum InstanceView {
         let maxMonthly = state.instanceRows.filter(\.cost.known).map(\.cost.monthlyDollars).max() ?? 0
         // The long hardware columns only where they fit beside the status (about 160 columns).
         let roomy = layout.main.width >= 118
-        let barWidth = roomy ? 16 : 6
+        let barWidth = roomy ? 16 : 5
         let rows: [[String]] = state.instanceRows.map { r in
             let mark = (r.isDefault ? "*" : " ") + (r.isCheapest ? "$" : " ")
             // A stale price keeps its figure, marked: "$37.688!".
@@ -38,7 +38,8 @@ enum InstanceView {
             TableColumn("vCPU", width: .fixed(4), alignment: .right),
             TableColumn("MEM", width: .fixed(roomy ? 8 : 5), alignment: .right),
             TableColumn(roomy ? "ACCELERATORS" : "ACCEL", width: .fixed(roomy ? 20 : 11)),
-            TableColumn("$/HOUR", width: .fixed(roomy ? 9 : 8), alignment: .right),
+            // Nine: "$113.068!" (a stale price keeps its mark).
+            TableColumn("$/HOUR", width: .fixed(roomy ? 10 : 9), alignment: .right),
             TableColumn(count == 1 ? "$/MONTH" : "$/MO ×\(count)", width: .fixed(10), alignment: .right),
             TableColumn("", width: .fixed(barWidth)),
             TableColumn("STATUS", width: .flexible(minimum: 4, weight: 1)),
@@ -86,12 +87,13 @@ func coverage(_ state: WizardState) -> String {
     return parts.joined(separator: " · ")
 }
 
-/// "9 of 10 prices unknown: u fetches eu-west-1's (jumpstart-tui pricing update --regions eu-west-1)"; nil when none is.
+/// "9 of 10 prices unknown: press u to fetch eu-west-1's from AWS"; nil when none is. (The review
+/// names the command line too; here the key is the one thing to do.)
 func missingPrices(_ state: WizardState) -> String? {
     let unknown = state.instanceRows.filter { !$0.cost.known }.count
     guard unknown > 0 else { return nil }
     let region = state.answers.region
-    return "\(unknown) of \(state.instanceRows.count) prices unknown: u fetches \(region)'s (jumpstart-tui pricing update --regions \(region))"
+    return "\(unknown) of \(state.instanceRows.count) prices unknown: press u to fetch \(region)'s from AWS"
 }
 
 /// `1× A10G 24 GiB` → `1×A10G 24G`, to fit 80 columns.
