@@ -8,13 +8,33 @@ PY := $(VENV)/bin/python
 BIN_DEBUG := .build/debug/jumpstart-tui
 BIN_RELEASE := .build/release/jumpstart-tui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PREFIX ?= /usr/local
+# Release builds carry Swift's runtime and Foundation inside the binary: the installed program
+# needs only system libraries (libc, libstdc++, ncurses, libcurl), not a Swift toolchain.
+RELEASE := -c release --static-swift-stdlib
 
-.PHONY: run test deps python-deps build release data refresh-data bench screenshots clean
+.PHONY: run test deps python-deps build release install uninstall data refresh-data bench screenshots clean
 
 ## run: install what is missing, build, and start the wizard.
 run: deps
-	$(SWIFT) build -c release --product jumpstart-tui
+	$(SWIFT) build $(RELEASE) --product jumpstart-tui
 	$(BIN_RELEASE)
+
+## install: the program in $(PREFIX)/bin and its data in $(PREFIX)/share/jumpstart-tui/data
+## (where the program looks for it); `make install PREFIX=$$HOME/.local` needs no root.
+install: deps
+	$(SWIFT) build $(RELEASE) --product jumpstart-tui
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/jumpstart-tui"
+	install -m 0755 $(BIN_RELEASE) "$(DESTDIR)$(PREFIX)/bin/jumpstart-tui"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/jumpstart-tui/data"
+	cp -R data "$(DESTDIR)$(PREFIX)/share/jumpstart-tui/data"
+	chmod -R u=rwX,go=rX "$(DESTDIR)$(PREFIX)/share/jumpstart-tui/data"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/jumpstart-tui (data: $(DESTDIR)$(PREFIX)/share/jumpstart-tui/data)"
+
+## uninstall: remove what `make install` laid out (your own prices in the XDG folders stay).
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/jumpstart-tui"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/jumpstart-tui"
 
 ## test: install what the checks need, then run them all (swift test, then tools/tests/*.sh).
 test: deps python-deps
@@ -26,10 +46,12 @@ test: deps python-deps
 		PATH="$(CURDIR)/$(VENV)/bin:$$PATH" BIN="$(CURDIR)/$(BIN_DEBUG)" bash "$$check" || exit 1; \
 	done
 
-## deps: system packages (ncurses headers, tmux for the wizard check).
+## deps: system packages (ncurses headers; libcurl's for linking Foundation's networking statically;
+## tmux for the wizard check).
 deps:
 	@missing=""; \
 	dpkg -s libncurses-dev >/dev/null 2>&1 || missing="$$missing libncurses-dev"; \
+	dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || missing="$$missing libcurl4-openssl-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
@@ -47,18 +69,18 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE)
 
 ## data: regenerate data/ from ../shared/data (byte-identical for the same input).
 data:
-	$(SWIFT) build -c release --product jumpstart-import
+	$(SWIFT) build $(RELEASE) --product jumpstart-import
 	.build/release/jumpstart-import ../shared/data data
 
 ## refresh-data: with network, rewrite data/pricing/prices.csv from AWS's public Price List (the same
 ## code as `jumpstart-tui pricing update`); without network it says so and leaves data/ as it was.
 ## Re-record the golden outputs on purpose afterwards (RECORD_SNAPSHOTS=1 swift test).
 refresh-data:
-	$(SWIFT) build -c release --product jumpstart-import
+	$(SWIFT) build $(RELEASE) --product jumpstart-import
 	.build/release/jumpstart-import --refresh-pricing data $(if $(ENDPOINT_URL),--endpoint-url $(ENDPOINT_URL))
 
 ## screenshots: regenerate screenshots/*.png from the real wizard in tmux (tools/screenshots/).
@@ -72,7 +94,7 @@ screenshots: deps $(VENV)/.screenshots-installed
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
 	fi
-	$(SWIFT) build -c release --product jumpstart-tui
+	$(SWIFT) build $(RELEASE) --product jumpstart-tui
 	BIN="$(CURDIR)/$(BIN_RELEASE)" PY="$(CURDIR)/$(PY)" bash tools/screenshots/take.sh screenshots
 $(VENV)/.screenshots-installed: tools/screenshots/requirements.txt
 	python3 -m venv $(VENV)
@@ -89,8 +111,8 @@ bench: deps
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y $$missing; \
 	fi
-	$(SWIFT) build -c release --product jumpstart-tui
-	$(SWIFT) build -c release --product jumpstart-bench
+	$(SWIFT) build $(RELEASE) --product jumpstart-tui
+	$(SWIFT) build $(RELEASE) --product jumpstart-bench
 	bash tools/bench/run.sh
 
 clean:

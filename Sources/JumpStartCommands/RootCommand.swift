@@ -15,14 +15,16 @@ public struct JumpStartTUI: ParsableCommand {
             Environment: AWS_REGION / AWS_DEFAULT_REGION set the default region; XDG_CONFIG_HOME locates \
             your price file (jumpstart-tui/prices.csv) and XDG_DATA_HOME the prices `pricing update` fetched \
             (jumpstart-tui/pricing/price-list.csv); JUMPSTART_TUI_BUNDLED_DATA=1 uses the bundled data only; \
-            JUMPSTART_TUI_DATA points at a data folder other than the bundled one; JUMPSTART_TUI_TODAY=YYYY-MM-DD \
+            JUMPSTART_TUI_DATA points at a data folder other than the bundled one (else \
+            <prefix>/share/jumpstart-tui/data beside <prefix>/bin/jumpstart-tui, or a development build's checkout \
+            data/; `--version` names the one in use); JUMPSTART_TUI_TODAY=YYYY-MM-DD \
             sets the day prices are aged against; JUMPSTART_TUI_PRICING_ENDPOINT sets the Price List host \
             for the wizard's u key; HTTPS_PROXY and NO_PROXY apply to the fetching commands. In the wizard: NO_COLOR turns colours off, JUMPSTART_TUI_ASCII=1 draws \
             with ASCII only, JUMPSTART_TUI_LOG=FILE appends every action and effect to FILE (nothing is \
             ever printed behind the wizard's back), and JUMPSTART_TUI_EXIT_AFTER_FIRST_FRAME=1 quits right \
             after the first frame (for timing the start, as `make bench` does).
             """,
-        version: "0.1.0",
+        version: "0.1.0 (data: \(DataLocation.describe()))",
         subcommands: [
             WizardCommand.self, ModelsCommand.self, ShowCommand.self, CostCommand.self, CompareCommand.self,
             ExportCommand.self, PricingCommand.self, ExportSampleCommand.self,
@@ -30,6 +32,34 @@ public struct JumpStartTUI: ParsableCommand {
         defaultSubcommand: WizardCommand.self)
 
     public init() {}
+
+    /// `jumpstart-tui help nope` would print the root help and exit 0 (swift-argument-parser's
+    /// help command takes any word): refuse a topic that is not a command, naming the commands.
+    /// Returns the exit code to end with, or nil to go on.
+    public static func checkHelpTopic(_ arguments: [String]) -> Int32? {
+        guard arguments.count >= 3, arguments[1] == "help" else { return nil }
+        var path = ["jumpstart-tui"]
+        var subcommands: [ParsableCommand.Type] = configuration.subcommands
+        for word in arguments.dropFirst(2) where !word.hasPrefix("-") {
+            var names: [String] = []
+            var found: ParsableCommand.Type?
+            for candidate in subcommands {
+                let name = candidate._commandName
+                names.append(name)
+                if name == word { found = candidate }
+            }
+            guard let next = found else {
+                let what = path.joined(separator: " ")
+                StandardStreams.err(names.isEmpty
+                    ? "Error: \(what) has no subcommand \(word).\n"
+                    : "Error: \(what) has no command \(word). Commands: \(names.joined(separator: ", ")).\n")
+                return 64
+            }
+            path.append(word)
+            subcommands = next.configuration.subcommands
+        }
+        return nil
+    }
 
     /// Set by the executable: starts the wizard and returns its exit code. The commands layer
     /// knows nothing of terminals, so it only asks.
@@ -49,10 +79,17 @@ struct WizardCommand: ParsableCommand {
     var region: String?
     @Option(name: .long, help: "Start with this instance type chosen.")
     var instanceType: String?
-    @Option(name: .long, help: "Start with this instance count.")
+    // Unconditional: `--count -1` is a wrong count to name, not a missing value.
+    @Option(name: .long, parsing: .unconditional, help: "Start with this instance count (1 to 1000).")
     var count: Int?
     @Option(name: .long, help: ArgumentHelp("Reopen a template this program exported.", valueName: "template"))
     var from: String?
+
+    func validate() throws {
+        if let count, !(1...PricingError.maximumCount).contains(count) {
+            throw ValidationError(PricingError.invalidCount(count).description)
+        }
+    }
 
     func run() throws {
         let start = StartingAnswers(model: model, region: region, instanceType: instanceType, count: count, fromTemplate: from)

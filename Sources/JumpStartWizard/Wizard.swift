@@ -142,7 +142,9 @@ public enum Wizard {
         }
         if key == .resize { return [] }
         if state.size.width < minimumSize.width || state.size.height < minimumSize.height {
-            if key == .character("q") { state.quitting = true; return [.quit] }
+            // The same question as at full size: quitting must not lose unsaved answers silently.
+            if state.overlay == .confirmQuit { return handleOverlay(.confirmQuit, key, &state, services) }
+            if key == .character("q") { return requestQuit(&state) }
             return []
         }
         if let overlay = state.overlay { return handleOverlay(overlay, key, &state, services) }

@@ -1,4 +1,5 @@
 import Foundation
+import JumpStartCore
 
 /// Import steps after the catalog, each returning a one-line summary. (Pricing: PricingImport.)
 enum ImportSteps {
@@ -10,9 +11,11 @@ struct ImportError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Writes a file through a temporary file in the same folder and a rename, so a reader never
-/// sees half of it.
+/// Writes a file whole or not at all (`AtomicFile`: fsync, rename, no temporary file left behind).
 func writeAtomically(_ text: String, to url: URL) throws {
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url, options: .atomic)
+    do throws(AtomicFile.Failure) {
+        try AtomicFile.write(Array(text.utf8), to: url)
+    } catch {
+        throw ImportError("can't write \(error.path): \(error.reason)")
+    }
 }

@@ -5,6 +5,7 @@ import JumpStartCommands
 import JumpStartCore
 
 StandardStreams.holdClosedDescriptors()
+if let code = JumpStartTUI.checkHelpTopic(CommandLine.arguments) { exit(code) }
 JumpStartTUI.startWizard = { start in
     try WizardLauncher.run(start)
 }

@@ -122,8 +122,26 @@ struct CostTests {
     func damagedUserFile() throws {
         let file = try temporaryFolder().appendingPathComponent("prices.csv")
         try "region,instance_type,usd_per_hour,source,as_of\nus-east-1,ml.g5.2xlarge,free,me,2026\n".write(to: file, atomically: true, encoding: .utf8)
-        #expect(throws: PricingError.damagedUserFile(path: file.path, line: 2, reason: "price \"free\" is not a positive decimal number of dollars")) {
+        #expect(throws: PricingError.damagedUserFile(path: file.path, line: 2, reason: "price \"free\" is not a plausible number of dollars an hour (more than 0, at most $10,000.00)")) {
             try PriceBook.load(dataDirectory: projectRoot.appendingPathComponent("data"), userFile: file)
+        }
+    }
+
+    @Test("a user price file is read strictly: implausible prices, control characters in sources and non-dates are refused by line", arguments: [
+        ("us-east-1,ml.g5.2xlarge,999999999.999999,me,2026-01-01", "not a plausible number of dollars an hour"),
+        ("us-east-1,ml.g5.2xlarge,1.5,\"me\u{1B}]0;pwned\u{07}\",2026-01-01", "the source has control characters"),
+        ("us-east-1,ml.g5.2xlarge,1.5,me,\u{1B}]0;pwned", "is not a date like 2026-11-20"),
+        ("us-east-1,ml.g5.2xlarge,1.5,me,2026", "is not a date like 2026-11-20"),
+    ])
+    func strictUserFile(line: String, reason: String) throws {
+        let file = try temporaryFolder().appendingPathComponent("prices.csv")
+        try ("region,instance_type,usd_per_hour,source,as_of\n" + line + "\n").write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try PriceBook.load(dataDirectory: projectRoot.appendingPathComponent("data"), userFile: file)
+            Issue.record("accepted: \(line)")
+        } catch {
+            #expect("\(error)".contains(reason), "\(error)")
+            #expect(!"\(error)".contains("\u{1B}"), "a control character reached the message")
         }
     }
 
@@ -218,7 +236,7 @@ struct ComparisonTests {
         #expect(c.rows.count == 27)
         // 1 priced region of 27: too few to call it the cheapest.
         #expect(c.rows.first?.region == "us-east-1" && c.rows.first?.isCheapest == false)
-        #expect(c.cheapestClaim == "no cheapest marked: only 1 of 27 regions that deploy have a price")
+        #expect(c.cheapestClaim == "no cheapest marked: only 1 of 6 regions that deploy have a price")
         let unknown = c.rows.dropFirst()
         #expect(unknown.allSatisfy { !$0.estimate.known })
         #expect(unknown.map(\.region) == catalog.regions.names.filter { $0 != "us-east-1" })

@@ -82,3 +82,28 @@ struct WizardPriceUpdateTests {
         #expect(p.state.estimate?.known == false)
     }
 }
+
+@Suite("below 80×24")
+struct TooSmallTests {
+    @Test("q with unsaved answers asks first, as at full size; n stays, y quits")
+    func quitAsks() {
+        var p = Pilot(start: StartingAnswers(model: "huggingface-llm-mistral-7b-instruct@3.5.0"))
+        p.send(.resized(Size(width: 60, height: 20)))
+        p.press("q")
+        #expect(!p.state.quitting && p.state.overlay == .confirmQuit)
+        #expect(p.screen().contains("Quit without exporting?"))
+        p.press("n")
+        #expect(!p.state.quitting && p.state.overlay == nil)
+        #expect(p.screen().contains("Terminal too small: 60×20."))
+        p.press("q y")
+        #expect(p.state.quitting && p.effects.last == .quit)
+    }
+
+    @Test("q with nothing to lose quits at once")
+    func quitClean() {
+        var p = Pilot()
+        p.send(.resized(Size(width: 60, height: 20)))
+        p.press("q")
+        #expect(p.state.quitting)
+    }
+}

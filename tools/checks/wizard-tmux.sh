@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Drives the real wizard in tmux: from start to an exported file, then checks the file is
 # byte-identical to what `jumpstart-tui export` writes for the same answers; then checks that
-# Ctrl-C leaves the terminal settings as they were.
+# Ctrl-C leaves the terminal settings as they were; then that u on the instance step fetches the
+# region's prices from a local Price List server and re-prices the table. A home of its own: no
+# real home is read or written.
 set -euo pipefail
 BIN=${BIN:?path to jumpstart-tui}
+tools=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 session="jst-check-$$"
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+server=""
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+export HOME="$work/home" XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/home/config" XDG_CACHE_HOME="$work/home/cache"
+mkdir -p "$HOME"
 
 wait_for() { # wait_for TEXT [SECONDS]: until the pane shows TEXT
   local text=$1 limit=${2:-10} i
@@ -71,3 +77,26 @@ if ! cmp -s "$work/before.txt" "$work/after.txt"; then
   exit 1
 fi
 echo "wizard-tmux: Ctrl-C left the terminal settings as they were"
+
+# u on the instance step: the region's prices from a local Price List, the table re-priced.
+python3 "$tools/fakeaws/make_pricelist.py" --out "$work/pricelist" --regions eu-west-1 --target-bytes 400000 >/dev/null
+python3 "$tools/fakeaws/serve.py" --root "$work/pricelist" --max-seconds 120 >"$work/port" &
+server=$!
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+tmux kill-session -t "$session"
+tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" \
+  "env JUMPSTART_TUI_PRICING_ENDPOINT=http://127.0.0.1:$(head -n 1 "$work/port") TERM=xterm-256color '$BIN' wizard --region eu-west-1 --model meta-textgeneration-llama-3-8b-instruct@2.2.0; echo WIZARD-EXIT=\$?; sleep 30"
+wait_for "Instance types in eu-west-1"
+wait_for "9 of 10 prices unknown: press u"
+keys u
+wait_for "Updated 42 prices in eu-west-1 from AWS's Price List" 20
+wait_for "cheapest"
+if tmux capture-pane -p -t "$session" | grep -qF "prices unknown"; then
+  echo "wizard-tmux: prices still unknown after the update:" >&2
+  tmux capture-pane -p -t "$session" >&2
+  exit 1
+fi
+[ -s "$XDG_DATA_HOME/jumpstart-tui/pricing/price-list.csv" ] || { echo "wizard-tmux: no price-list.csv written" >&2; exit 1; }
+keys C-c
+wait_for "WIZARD-EXIT=0"
+echo "wizard-tmux: u fetched eu-west-1's prices and the table was re-priced"

@@ -29,7 +29,8 @@ extension CatalogError: CustomStringConvertible {
             let hint = suggestions.isEmpty
                 ? " JumpStart regions: \(JumpStartRegions.names.joined(separator: ", "))."
                 : " Did you mean: \(suggestions.joined(separator: ", "))?"
-            return "\(name) (from \(source)) is not a JumpStart region.\(hint) Run `jumpstart-tui show MODEL` to see where a model deploys."
+            if name.isEmpty { return "\(source) is empty: give a region, or leave the option out for the default (AWS_REGION, AWS_DEFAULT_REGION, us-east-1).\(hint)" }
+            return "\(TerminalSafe.text(name, limit: 60)) (from \(source)) is not a JumpStart region.\(hint) Run `jumpstart-tui show MODEL` to see where a model deploys."
         }
     }
 }

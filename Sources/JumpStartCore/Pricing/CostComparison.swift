@@ -94,7 +94,7 @@ public struct CostComparison: Sendable {
     public var cheapestClaim: String? {
         let deploy = model == nil ? "" : " that deploy"
         if cheapest != nil {
-            return unknownCandidates == 0 ? "cheapest\(deploy)" : "cheapest of \(pricedCandidates) priced \(rowNoun)\(deploy); \(unknownCandidates) unknown"
+            return unknownCandidates == 0 ? "cheapest\(model == nil ? "" : " that deploys")" : "cheapest of \(pricedCandidates) priced \(rowNoun)\(deploy); \(unknownCandidates) unknown"
         }
         guard pricedCandidates > 0 else { return nil }
         return "no cheapest marked: only \(pricedCandidates) of \(candidates.count) \(rowNoun)\(deploy) have a price"

@@ -244,7 +244,7 @@ public struct CostEstimate: Sendable, Equatable {
         // price (the largest is about $113/h) is six orders of magnitude below that.
         func times(_ a: Int64, _ b: Int64) throws(PricingError) -> Int64 {
             let (r, overflow) = a.multipliedReportingOverflow(by: b)
-            if overflow { throw .invalidCount(count) }
+            if overflow { throw .amountTooLarge(instanceType: instanceType, region: region, hourly: Money(micros: price)) }
             return r
         }
         let perHour = try times(price, n)

@@ -88,11 +88,17 @@ public enum PriceFiles {
             }
             guard isRegionName(f[0]) else { throw Problem(line: record.line, reason: "\"\(f[0])\" is not a region name") }
             guard isInstanceType(f[1]) else { throw Problem(line: record.line, reason: "\"\(f[1])\" is not an instance type like ml.g5.2xlarge") }
-            guard let price = Money(decimal: f[2]), price > .zero else {
-                throw Problem(line: record.line, reason: "price \"\(f[2])\" is not a positive decimal number of dollars")
+            guard let price = Money(decimal: f[2]), price > .zero, price <= PriceListReader.plausibleHourly else {
+                throw Problem(line: record.line, reason: "price \"\(TerminalSafe.text(f[2], limit: 40))\" is not a plausible number of dollars an hour (more than 0, at most \(PriceListReader.plausibleHourly.formatted))")
             }
+            // Sources and dates reach the terminal: printable text of bounded length, real dates.
             guard !f[3].isEmpty else { throw Problem(line: record.line, reason: "the source is empty") }
-            guard !f[4].isEmpty else { throw Problem(line: record.line, reason: "the as-of date is empty (write unknown if it is)") }
+            guard TerminalSafe.isPrintable(f[3], limit: 500) else {
+                throw Problem(line: record.line, reason: "the source has control characters or is longer than 500 characters")
+            }
+            guard f[4] == "unknown" || CalendarDay(asOf: f[4]) != nil && (f[4].count == 7 || PriceListReader.isDate(f[4])) else {
+                throw Problem(line: record.line, reason: "the as-of date \"\(TerminalSafe.text(f[4], limit: 40))\" is not a date like 2026-11-20 or 2023-12 (write unknown if it is)")
+            }
             guard seen.insert(f[0] + " " + f[1]).inserted else {
                 throw Problem(line: record.line, reason: "a second price for \(f[1]) in \(f[0])")
             }

@@ -13,6 +13,8 @@ public enum PricingError: Error, Sendable, Equatable {
     case invalidHoursPerMonth(String)
     /// Instance count below 1 or absurdly large.
     case invalidCount(Int)
+    /// A cost too large to compute exactly (a damaged price far beyond any real one).
+    case amountTooLarge(instanceType: String, region: String, hourly: Money)
     /// The model doesn't support the instance type asked about.
     case instanceTypeNotSupported(instanceType: String, model: String, supported: [String])
     /// A file given to `pricing import` is not what it should be.
@@ -46,6 +48,8 @@ extension PricingError: CustomStringConvertible {
             return "Hours per month \(text) is not allowed: give a number more than 0 and at most 744 (31 days × 24 h), with at most 3 decimals; 730 is AWS's usual assumption."
         case let .invalidCount(n):
             return "Instance count \(n) is not allowed: it must be a whole number from 1 to \(Self.maximumCount)."
+        case let .amountTooLarge(type, region, hourly):
+            return "The price of \(type) in \(region), \(hourly.formattedPrecise) an hour, makes a cost too large to compute; it is not a real price. Check your price file (`jumpstart-tui pricing status`)."
         case let .instanceTypeNotSupported(type, model, supported):
             return "\(model) does not support \(type). Supported instance types: \(supported.joined(separator: ", "))."
         case let .malformedPriceList(file, reason):

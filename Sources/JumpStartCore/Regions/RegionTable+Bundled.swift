@@ -12,7 +12,9 @@ extension RegionTable {
         _ flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(CatalogError) -> String {
         let (name, source): (String, String)
-        if let flag, !flag.isEmpty {
+        if let flag {
+            // An empty --region is a mistake (an unset shell variable), not a request for the default.
+            guard !flag.isEmpty else { throw .unknownRegion("", suggestions: [], source: "--region") }
             (name, source) = (flag, "--region")
         } else if let r = environment["AWS_REGION"], !r.isEmpty {
             (name, source) = (r, "AWS_REGION")

@@ -142,7 +142,8 @@ public struct TemplateBuilder: Sendable {
 
     private func checkOptions(_ answers: ExportAnswers) -> TemplateError? {
         let o = answers.options
-        if answers.instanceCount < 1 { return .instanceCountInvalid(text: String(answers.instanceCount)) }
+        // The one count rule, for flags, the wizard and answers read back from a template alike.
+        if !(1...PricingError.maximumCount).contains(answers.instanceCount) { return .instanceCountInvalid(text: String(answers.instanceCount)) }
         if !TemplateRules.healthCheckTimeoutRange.contains(o.healthCheckTimeout) {
             return .healthCheckTimeoutInvalid(text: String(o.healthCheckTimeout))
         }

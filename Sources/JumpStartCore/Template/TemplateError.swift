@@ -40,6 +40,8 @@ public enum TemplateError: Error, Sendable, Equatable {
     case templateNotOurs(path: String)
     case templateFormatVersion(path: String, found: Int)
     case templateAnswerMissing(path: String, field: String)
+    /// Metadata answers that contradict each other (both RoleArn and RolePolicy).
+    case templateAnswersConflict(path: String, fields: String)
 }
 
 extension TemplateError: CustomStringConvertible {
@@ -113,6 +115,8 @@ extension TemplateError: CustomStringConvertible {
             return "\(path) was written with answers format \(found); this jumpstart-tui reads format \(TemplateMetadata.formatVersion). Export it again with a matching jumpstart-tui."
         case let .templateAnswerMissing(path, field):
             return "\(path) has Metadata.JumpStartTUI without a valid \(field); re-export the template or fix that field."
+        case let .templateAnswersConflict(path, fields):
+            return "\(path) has both \(fields) in Metadata.JumpStartTUI, which contradict each other; keep the one you mean and delete the other."
         }
     }
 }

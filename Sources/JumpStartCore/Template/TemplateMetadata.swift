@@ -72,6 +72,8 @@ public enum TemplateMetadata {
             }
         }
         let role: RoleChoice
+        // Both would let one silently win over the other.
+        if meta["RoleArn"] != nil, meta["RolePolicy"] != nil { return .failure(.templateAnswersConflict(path: path, fields: "RoleArn and RolePolicy")) }
         if let arn = string("RoleArn") {
             role = .existing(arn: arn)
         } else if let text = string("RolePolicy"), let policy = RolePolicy(rawValue: text) {

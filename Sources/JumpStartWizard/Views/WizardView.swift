@@ -6,7 +6,7 @@ public enum WizardView {
     public static func render(_ state: WizardState, _ services: WizardServices, theme: Theme = .plain, into buffer: inout ScreenBuffer) {
         buffer.clear()
         guard state.size.width >= Wizard.minimumSize.width, state.size.height >= Wizard.minimumSize.height else {
-            tooSmall(state.size, into: &buffer)
+            tooSmall(state.size, confirmingQuit: state.overlay == .confirmQuit, into: &buffer)
             return
         }
         let layout = Layout(size: state.size)
@@ -32,8 +32,12 @@ public enum WizardView {
     }
 
     /// Shown below 80×24, until the terminal is large enough again.
-    static func tooSmall(_ size: Size, into buffer: inout ScreenBuffer) {
-        let lines = [
+    static func tooSmall(_ size: Size, confirmingQuit: Bool = false, into buffer: inout ScreenBuffer) {
+        let lines = confirmingQuit ? [
+            "Quit without exporting?",
+            "Your answers were not written to a file.",
+            "y quits, n stays.",
+        ] : [
             "Terminal too small: \(size.width)×\(size.height).",
             "jumpstart-tui needs at least 80×24.",
             "Enlarge the window to go on; q quits.",
