@@ -13,7 +13,7 @@ PREFIX ?= /usr/local
 # needs only system libraries (libc, libstdc++, ncurses, libcurl), not a Swift toolchain.
 RELEASE := -c release --static-swift-stdlib
 
-.PHONY: run test deps python-deps build release install uninstall data refresh-data bench screenshots clean
+.PHONY: run test deps python-deps build release install uninstall data refresh-data cloudformation-data bench screenshots clean
 
 ## run: install what is missing, build, and start the wizard.
 run: deps
@@ -25,7 +25,7 @@ run: deps
 install: deps
 	$(SWIFT) build $(RELEASE) --product jumpstart-tui
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/jumpstart-tui"
-	install -m 0755 $(BIN_RELEASE) "$(DESTDIR)$(PREFIX)/bin/jumpstart-tui"
+	install -s -m 0755 $(BIN_RELEASE) "$(DESTDIR)$(PREFIX)/bin/jumpstart-tui"
 	rm -rf "$(DESTDIR)$(PREFIX)/share/jumpstart-tui/data"
 	cp -R data "$(DESTDIR)$(PREFIX)/share/jumpstart-tui/data"
 	chmod -R u=rwX,go=rX "$(DESTDIR)$(PREFIX)/share/jumpstart-tui/data"
@@ -82,6 +82,11 @@ data:
 refresh-data:
 	$(SWIFT) build $(RELEASE) --product jumpstart-import
 	.build/release/jumpstart-import --refresh-pricing data $(if $(ENDPOINT_URL),--endpoint-url $(ENDPOINT_URL))
+
+## cloudformation-data: rewrite data/cloudformation/resource-support.tsv (which resource types
+## CloudFormation offers in each JumpStart region) from the cfn-lint in .venv.
+cloudformation-data: python-deps
+	$(PY) tools/cloudformation/derive_support.py data
 
 ## screenshots: regenerate screenshots/*.png from the real wizard in tmux (tools/screenshots/).
 screenshots: deps $(VENV)/.screenshots-installed

@@ -152,10 +152,8 @@ struct EffectRunner {
 
 /// Answers read back from a template this program exported, with command-line answers over them.
 func reopen(_ path: String, overriding start: StartingAnswers, region: String?) throws -> WizardAnswers {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw TemplateError.templateUnreadable(path: path, reason: "no such file, or not readable")
-    }
-    var answers = WizardAnswers(try TemplateMetadata.answers(fromTemplate: String(decoding: data, as: UTF8.self), path: path).get())
+    let text = try TemplateFile.read(path).get()
+    var answers = WizardAnswers(try TemplateMetadata.answers(fromTemplate: text, path: path).get())
     if let region { answers.region = region }
     if let type = start.instanceType { answers.instanceType = type }
     if let count = start.count { answers.instanceCount = count }

@@ -84,10 +84,11 @@ struct ExportCommand: ParsableCommand {
         var answers: ExportAnswers
         var templateFormat = TemplateFormat.yaml
         if let from {
-            guard let data = FileManager.default.contents(atPath: from) else {
-                throw CommandFailure(TemplateError.templateUnreadable(path: from, reason: "no such file, or not readable").description)
+            let text: String
+            switch TemplateFile.read(from) {
+            case .success(let t): text = t
+            case .failure(let error): throw CommandFailure(error.description)
             }
-            let text = String(decoding: data, as: UTF8.self)
             answers = try TemplateMetadata.answers(fromTemplate: text, path: from).get()
             templateFormat = TemplateMetadata.format(of: text)
             if let model {
@@ -130,7 +131,7 @@ struct ExportCommand: ParsableCommand {
             throw CommandFailure("--graph-format \(graphFormat) is not offered; use text or dot.")
         }
 
-        let template = try TemplateBuilder(catalog: catalog, costNote: TemplateCostNote.maker(try PriceBook.bundled())).build(answers).get()
+        let template = try TemplateBuilder(catalog: catalog, costNote: TemplateCostNote.maker(try pricesForDescription())).build(answers).get()
         let text: String
         if graph {
             text = graphFormat == "dot" ? template.graph.dot(name: template.endpointName) : template.graph.text(width: 80)
@@ -193,4 +194,18 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-
+/// Prices for the template's Description only: a damaged price file of the user's must not block
+/// an export, so it is named in a warning and the bundled table is used instead.
+func pricesForDescription() throws -> PriceBook {
+    do {
+        return try PriceBook.bundled()
+    } catch {
+        switch error {
+        case .damagedUserFile, .damagedUpdatedFile:
+            note("warning: \(error) The template's cost line uses the bundled prices.")
+            return try PriceBook.load(dataDirectory: DataLocation.cached(), userFile: nil, updatedFile: nil)
+        default:
+            throw error
+        }
+    }
+}

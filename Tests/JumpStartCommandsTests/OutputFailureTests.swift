@@ -189,3 +189,58 @@ struct SmallerProbeTests {
         #expect(r.stdout.contains("--endpoint-url"))
     }
 }
+
+@Suite("damaged or odd inputs around export")
+struct ExportInputTests {
+    @Test("a damaged price file of the user's does not block export: a warning, the bundled prices, exit 0")
+    func damagedUserPrices() throws {
+        let env = try isolatedHome()
+        let file = URL(fileURLWithPath: env["XDG_CONFIG_HOME"]!).appendingPathComponent("jumpstart-tui/prices.csv")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "not,a,price,file\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try jst(["export", "huggingface-llm-mistral-7b-instruct@3.5.0"], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("warning: Your price file \(file.path) line 1 can't be read"), "\(r.stderr)")
+        #expect(r.stdout.contains("bundled price list"))
+    }
+
+    @Test("--from a FIFO or a folder says what it is, without waiting on it")
+    func fromOddFiles() throws {
+        let r = try bash("""
+            cd "$HOME" && mkfifo p && mkdir d
+            timeout 10 "$BIN" export --from p; echo "fifo=$?"
+            "$BIN" export --from d; echo "dir=$?"
+            "$BIN" export --from missing.yaml; echo "missing=$?"
+            """)
+        #expect(r.stdout.contains("fifo=1") && r.stdout.contains("dir=1") && r.stdout.contains("missing=1"), "\(r.stdout)")
+        #expect(r.stderr.contains("it is a FIFO (named pipe), not a regular file"), "\(r.stderr)")
+        #expect(r.stderr.contains("it is a folder, not a file"))
+        #expect(r.stderr.contains("no such file"))
+    }
+}
+
+@Suite("regions where CloudFormation can't deploy the template")
+struct CloudFormationRegionTests {
+    @Test("export refuses a region without SageMaker in CloudFormation, naming why and the nearest that work")
+    func refused() throws {
+        let r = try jst(["export", "huggingface-llm-phi-2", "--region", "me-central-1"])
+        #expect(r.status == 1 && r.stdout.isEmpty)
+        #expect(r.stderr.contains("CloudFormation does not offer AWS::SageMaker::Model, AWS::SageMaker::EndpointConfig, AWS::SageMaker::Endpoint in me-central-1 (cfn-lint"), "\(r.stderr)")
+        #expect(r.stderr.contains("The nearest regions where it deploys: ap-south-1"), "\(r.stderr)")
+    }
+
+    @Test("a region with no current data exports with a warning that says so")
+    func unknown() throws {
+        let r = try jst(["export", "huggingface-llm-phi-2", "--region", "me-south-1"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("warning: Whether CloudFormation offers SageMaker endpoints in me-south-1 is unknown"), "\(r.stderr)")
+    }
+
+    @Test("show's list of regions leaves them out")
+    func show() throws {
+        let r = try jst(["show", "huggingface-llm-phi-2", "--format", "json"])
+        let o = try #require(try json(r.stdout) as? [String: Any])
+        let text = "\(o)"
+        #expect(!text.contains("il-central-1") && !text.contains("me-central-1") && !text.contains("us-gov-east-1"), "\(text)")
+    }
+}

@@ -60,6 +60,17 @@ python3 tools/bench/first_frame.py "$BIN" 20 3 >"$work/first_frame_updated.json"
 unset XDG_DATA_HOME
 kill "$server" 2>/dev/null || true
 
+echo "== pricing import of one 275 MB offer file (streamed)" >&2
+python3 tools/bench/big_offer.py "$work/big-offer.json" 275
+: >"$work/import.txt"
+for _ in 1 2 3; do
+    rm -rf "$work/import-config"
+    XDG_CONFIG_HOME="$work/import-config" /usr/bin/time -f "%e %M" -o "$work/import.time" \
+        "$BIN" pricing import "$work/big-offer.json" >/dev/null 2>&1 || { echo "pricing import failed" >&2; exit 1; }
+    tail -n 1 "$work/import.time" >>"$work/import.txt"
+done
+rm -f "$work/big-offer.json"
+
 echo "== in process (swift-benchmark)" >&2
 "$BENCH" --format json --columns name,median,iterations --quiet >"$work/inprocess.json"
 
@@ -102,6 +113,10 @@ rows.append(("pricing update, 26 regions × ~4 MB, local server (5 runs)", None,
 update = [line.split() for line in open(f"{work}/update.txt")]
 row("pricing update: wall time", statistics.median(float(u[0]) for u in update) * 1000, "ms", 5000)
 row("  peak memory: pricing update", statistics.median(int(u[1]) for u in update) / 1024, "MB", 150)
+rows.append(("pricing import, one 275 MB offer file (3 runs)", None, None, None))
+imports = [line.split() for line in open(f"{work}/import.txt")]
+row("pricing import: wall time", statistics.median(float(u[0]) for u in imports) * 1000, "ms")
+row("  peak memory: pricing import", statistics.median(int(u[1]) for u in imports) / 1024, "MB", 300)
 rows.append(("with an updated price file present", None, None, None))
 processes("with-update", lambda command: 20)
 ffu = json.load(open(f"{work}/first_frame_updated.json"))

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # cfn-lint, informational findings included, must say nothing at all about templates exported for
 # 320 (entry, region, instance type) combinations drawn deterministically across the whole catalog:
-# every region, model packages, gated entries, .tar.gz and prefix model data, both role policies.
+# every region where CloudFormation offers SageMaker endpoints (the others are refused by export),
+# model packages, gated entries, .tar.gz and prefix model data, both role policies. Each template
+# is linted against its own region (--regions), so a resource type missing there would be E3006.
 # Run by `make test` with BIN=<jumpstart-tui> and cfn-lint on PATH (.venv/bin).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,7 +19,9 @@ manifest="$work/manifest.tsv"
 fail() { echo "cfn-lint.sh: $*" >&2; exit 1; }
 [ "$(tail -n +2 "$manifest" | wc -l)" -eq "$COUNT" ] || fail "expected $COUNT templates"
 regions=$(tail -n +2 "$manifest" | cut -f3 | sort -u | wc -l)
-[ "$regions" -eq 27 ] || fail "the sample covers $regions regions, not all 27"
+# Every region but those where CloudFormation lacks a SageMaker resource type (data/cloudformation/).
+offered=$(grep -v '^#' data/cloudformation/resource-support.tsv | awk -F'\t' '$2 != "no" && $3 != "no" && $4 != "no"' | wc -l)
+[ "$regions" -eq "$offered" ] || fail "the sample covers $regions regions, not the $offered where CloudFormation offers SageMaker"
 for want in package tar.gz prefix; do
     tail -n +2 "$manifest" | cut -f5 | grep -qx "$want" || fail "no $want entry in the sample"
 done
@@ -31,20 +35,34 @@ canary="$work/canary.yaml.bad"
 sed 's/^  Endpoint:$/  Endpoint:\n    DependsOn: EndpointConfig/' "$work/t0001.yaml" > "$canary"
 if cfn-lint -c I -- "$canary" >/dev/null 2>&1; then fail "cfn-lint did not flag a redundant DependsOn; is it working?"; fi
 
-# Two batches, one per core.
-# ...plus the golden templates, which carry every option (VPC, KMS key, existing role, tags).
-files=("$work"/t*.yaml "$work"/t*.json Tests/JumpStartCommandsTests/Golden/*.yaml Tests/JumpStartCommandsTests/Golden/*.json)
-half=$(( ${#files[@]} / 2 ))
-set +e
-cfn-lint -c I -- "${files[@]:0:$half}" > "$work/lint1.txt" 2>&1 &
-p1=$!
-cfn-lint -c I -- "${files[@]:$half}" > "$work/lint2.txt" 2>&1
-s2=$?
-wait $p1
-s1=$?
-set -e
-if [ "$s1" -ne 0 ] || [ "$s2" -ne 0 ] || [ -s "$work/lint1.txt" ] || [ -s "$work/lint2.txt" ]; then
-    cat "$work/lint1.txt" "$work/lint2.txt" >&2
+# ...and linting against the template's own region must be able to fail: SageMaker in me-central-1 is E3006.
+if cfn-lint -c I --regions me-central-1 -- "$work/t0001.yaml" >/dev/null 2>&1; then fail "cfn-lint --regions me-central-1 found nothing; is per-region linting working?"; fi
+
+# One run per region, each template against its own region, two at a time (one per core); the
+# golden templates (every option: VPC, KMS key, existing role, tags) against theirs.
+lint_region() { # lint_region OUTPUT-NAME REGION FILE...
+    local out=$1 region=$2
+    shift 2
+    cfn-lint -c I --regions "$region" -- "$@" > "$work/lint-$out.txt" 2>&1 || echo "cfn-lint exit $?" >> "$work/lint-$out.txt"
+}
+throttle() { while [ "$(jobs -rp | wc -l)" -ge 2 ]; do sleep 0.1; done; }
+count=0
+for region in $(tail -n +2 "$manifest" | cut -f3 | sort -u); do
+    mapfile -t files < <(awk -F'\t' -v r="$region" -v dir="$work" 'NR > 1 && $3 == r { print dir "/" $1 }' "$manifest")
+    count=$((count + ${#files[@]}))
+    lint_region "$region" "$region" "${files[@]}" &
+    throttle
+done
+for golden in Tests/JumpStartCommandsTests/Golden/*.yaml Tests/JumpStartCommandsTests/Golden/*.json; do
+    region=$(grep -o '"Region": "[a-z0-9-]*"\|Region: [a-z0-9-]*' "$golden" | head -n 1 | grep -o '[a-z]*-[a-z-]*-[0-9]*$\|[a-z]*-[a-z-]*-[0-9]*"' | tr -d '"')
+    [ -n "$region" ] || fail "no region in the Metadata of $golden"
+    lint_region "golden-$(basename "$golden")" "$region" "$golden" &
+    throttle
+    count=$((count + 1))
+done
+wait
+if cat "$work"/lint-*.txt | grep -q .; then
+    for f in "$work"/lint-*.txt; do [ -s "$f" ] && { echo "== $f"; cat "$f"; } >&2; done
     fail "cfn-lint reported findings on exported templates (manifest: entry, region, type per file above)"
 fi
-echo "cfn-lint: ${#files[@]} templates ($regions regions, model packages, gated, .tar.gz and prefix data, both role policies): no findings"
+echo "cfn-lint: $count templates ($regions regions, each against its own; model packages, gated, .tar.gz and prefix data, both role policies): no findings"

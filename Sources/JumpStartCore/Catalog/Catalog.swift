@@ -6,6 +6,8 @@ import Foundation
 /// model package ARNs are parsed the first time that entry is asked for, and cached.
 public final class Catalog: @unchecked Sendable {
     public let regions: RegionTable
+    /// Regions not known to lack the template's resource types (`RegionTable.cloudFormationMask`).
+    let cloudFormationMask: UInt32
     public let planner: DeploymentPlanner
     /// Every model id, sorted.
     public let modelIds: [String]
@@ -41,6 +43,7 @@ public final class Catalog: @unchecked Sendable {
         let dir = dataDirectory.appendingPathComponent("catalog")
         self.regions = try Self.loadRegions(dir.appendingPathComponent(CatalogFormat.regionsFile))
         self.planner = DeploymentPlanner(regions: regions)
+        self.cloudFormationMask = regions.cloudFormationMask
         let bytes = try Self.readBytes(dir.appendingPathComponent(CatalogFormat.entriesFile))
         var lines: [Range<Int>] = []
         lines.reserveCapacity(8_300)
@@ -232,7 +235,8 @@ public final class Catalog: @unchecked Sendable {
                 }
                 value = value << 4 | digit
             }
-            masks.append(value)
+            // The stored masks follow the construct's rules; CloudFormation's offer per region is laid over them.
+            masks.append(value & cloudFormationMask)
         }
         let regionCount = UInt32(regions.regions.count)
         guard !types.isEmpty, masks.count == types.count, masks.allSatisfy({ $0 >> regionCount == 0 }) else {
@@ -312,7 +316,15 @@ public final class Catalog: @unchecked Sendable {
             list.append(JumpStartRegion(name: f[0], contentBucket: f[1], gatedContentBucket: f[2].isEmpty ? nil : f[2]))
         }
         guard !list.isEmpty else { throw .damaged(file: "catalog/\(CatalogFormat.regionsFile)", line: nil, reason: "no regions") }
-        return RegionTable(regions: list)
+        // data/cloudformation/ beside data/catalog/; without it every region's support is unknown.
+        let support = url.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(CloudFormationSupport.folder).appendingPathComponent(CloudFormationSupport.fileName)
+        var cloudFormation = CloudFormationSupport.none
+        if let bytes = readFile(support.path) {
+            cloudFormation = try CloudFormationSupport.parse(String(decoding: bytes, as: UTF8.self),
+                                                             file: "\(CloudFormationSupport.folder)/\(CloudFormationSupport.fileName)")
+        }
+        return RegionTable(regions: list, cloudFormation: cloudFormation)
     }
 }
 

@@ -117,17 +117,27 @@ public struct DeploymentPlanner: Sendable {
         case noGatedBucket
         case noVariant
         case noImageInRegion
+        case notOfferedByCloudFormation
     }
 
     /// The cheap form of rules 3–4 used for bulk questions: nil when it deploys.
     private func locate(_ entry: CatalogEntry, region: String, instanceType: String) -> Problem? {
-        if let arns = entry.modelPackageArns { return arns[region] == nil ? .packageNotInRegion : nil }
+        if let arns = entry.modelPackageArns {
+            if arns[region] == nil { return .packageNotInRegion }
+            return cloudFormationMissing(region) == nil ? nil : .notOfferedByCloudFormation
+        }
         guard let r = regions[region] else { return .notJumpStartRegion }
         if entry.gatedBucket, r.gatedContentBucket == nil { return .noGatedBucket }
         guard let alias = imageAlias(entry, instanceType: instanceType) else { return .noVariant }
         guard entry.instanceAliases?.first(where: { $0.region == region })?.imageUri(forAlias: alias) != nil else {
             return .noImageInRegion
         }
+        return cloudFormationMissing(region) == nil ? nil : .notOfferedByCloudFormation
+    }
+
+    /// The template's resource types CloudFormation doesn't offer in the region; nil when it does or it's unknown.
+    func cloudFormationMissing(_ region: String) -> [String]? {
+        if case .missing(let types) = regions.cloudFormation.offer(region: region) { return types }
         return nil
     }
 
@@ -137,7 +147,18 @@ public struct DeploymentPlanner: Sendable {
         return uri.hasPrefix("$") ? String(uri.dropFirst()) : uri
     }
 
+    /// The construct's rules 3–4, then CloudFormation's offer in the region: a template
+    /// CloudFormation would refuse there is refused here first.
     private func resolveSource(_ entry: CatalogEntry, region: String, instanceType: String) -> Result<ModelSource, PlanError> {
+        let result = resolveCatalogSource(entry, region: region, instanceType: instanceType)
+        guard case .success = result, let missing = cloudFormationMissing(region) else { return result }
+        let working = deployableRegions(entry, instanceType: instanceType).filter { regions.cloudFormation.offer(region: $0) == .offered }
+        return .failure(.notOfferedByCloudFormation(
+            region: region, missingTypes: missing, source: regions.cloudFormation.source,
+            nearest: RegionGeography.nearest(to: region, among: working)))
+    }
+
+    private func resolveCatalogSource(_ entry: CatalogEntry, region: String, instanceType: String) -> Result<ModelSource, PlanError> {
         if let arns = entry.modelPackageArns {
             guard let arn = arns[region] else {
                 return .failure(.modelPackageNotInRegion(region: region, availableRegions: arns.keys.sorted()))

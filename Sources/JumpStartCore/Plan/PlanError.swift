@@ -20,6 +20,9 @@ public enum PlanError: Error, Sendable, Equatable {
     /// The entry's image alias has no image in this region (rule 4).
     case noImageInRegion(
         instanceType: String, region: String, regionsWithImage: [String], deployableInRegion: [String])
+    /// CloudFormation doesn't offer the template's resource types in the region (it would refuse the
+    /// stack there); `nearest`: the nearest regions where this model and type do deploy.
+    case notOfferedByCloudFormation(region: String, missingTypes: [String], source: String, nearest: [String])
 
     /// A short reason, for tables ("no image in eu-west-1").
     public var shortReason: String {
@@ -33,6 +36,7 @@ public enum PlanError: Error, Sendable, Equatable {
         case .noGatedBucket(let region, _): return "no gated bucket in \(region)"
         case .noImageForInstanceFamily(_, let family, _): return "no image for \(family)"
         case .noImageInRegion(_, let region, _, _): return "no image in \(region)"
+        case .notOfferedByCloudFormation(let region, _, _, _): return "CloudFormation has no SageMaker in \(region)"
         }
     }
 }
@@ -67,6 +71,10 @@ extension PlanError: CustomStringConvertible {
             var s = "The catalog has no container image for \(type) in \(region)."
             if !here.isEmpty { s += " Instance types that deploy in \(region): \(here.joined(separator: ", "))." }
             s += regions.isEmpty ? " It has an image for \(type) in no region." : " Regions with an image for \(type): \(regions.joined(separator: ", "))."
+            return s
+        case let .notOfferedByCloudFormation(region, missing, source, nearest):
+            var s = "CloudFormation does not offer \(missing.joined(separator: ", ")) in \(region) (\(source)'s region data), so it would refuse this template there."
+            s += nearest.isEmpty ? " No region where this model deploys has them." : " The nearest regions where it deploys: \(nearest.joined(separator: ", "))."
             return s
         }
     }

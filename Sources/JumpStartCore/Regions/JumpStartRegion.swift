@@ -24,9 +24,12 @@ public struct JumpStartRegion: Sendable, Equatable {
 /// deployability masks.
 public struct RegionTable: Sendable {
     public let regions: [JumpStartRegion]
+    /// Which regions offer the resource types a template creates (`data/cloudformation/`).
+    public let cloudFormation: CloudFormationSupport
     private let indexByName: [String: Int]
 
-    public init(regions: [JumpStartRegion]) {
+    public init(regions: [JumpStartRegion], cloudFormation: CloudFormationSupport = .none) {
+        self.cloudFormation = cloudFormation
         self.regions = regions.sorted { $0.name < $1.name }
         var index: [String: Int] = [:]
         for (i, r) in self.regions.enumerated() { index[r.name] = i }
@@ -37,4 +40,14 @@ public struct RegionTable: Sendable {
     public func index(of name: String) -> Int? { indexByName[name] }
     public subscript(name: String) -> JumpStartRegion? { indexByName[name].map { regions[$0] } }
     public func contains(_ name: String) -> Bool { indexByName[name] != nil }
+
+    /// Bit i set: region i is not known to lack the template's resource types in CloudFormation.
+    public var cloudFormationMask: UInt32 {
+        var mask: UInt32 = 0
+        for (i, r) in regions.enumerated() {
+            if case .missing = cloudFormation.offer(region: r.name) { continue }
+            mask |= 1 << UInt32(i)
+        }
+        return mask
+    }
 }

@@ -106,6 +106,9 @@ public struct TemplateBuilder: Sendable {
             warnings.append(.secretLookingEnvironment(name: v.name))
         }
         if answers.instanceCount > TemplateRules.largeInstanceCount { warnings.append(.largeInstanceCount(answers.instanceCount)) }
+        if catalog.regions.cloudFormation.offer(region: answers.region) == .unknown {
+            warnings.append(.cloudFormationSupportUnknown(region: answers.region, source: catalog.regions.cloudFormation.source))
+        }
         var createsRole = false
         var policy = RolePolicy.managed
         if case .create(let asked) = answers.options.role {

@@ -132,6 +132,8 @@ public enum TemplateWarning: Sendable, Equatable {
     case broadManagedPolicy
     /// Least privilege was asked for a model package; the managed policy is kept.
     case modelPackageKeepsManagedPolicy
+    /// No current data on whether CloudFormation offers the template's resource types in the region.
+    case cloudFormationSupportUnknown(region: String, source: String)
 }
 
 extension TemplateWarning: CustomStringConvertible {
@@ -145,6 +147,8 @@ extension TemplateWarning: CustomStringConvertible {
             return "The role gets the AWS managed policy AmazonSageMakerFullAccess, which is broad (all of SageMaker and more); --role-policy least-privilege limits it to this endpoint's model data, image, logs and metrics."
         case .modelPackageKeepsManagedPolicy:
             return "This model deploys from a SageMaker model package, whose model data and image live in the seller's account and can't be named in a policy; the role keeps the managed policy AmazonSageMakerFullAccess."
+        case let .cloudFormationSupportUnknown(region, source):
+            return "Whether CloudFormation offers SageMaker endpoints in \(region) is unknown (\(source) keeps no current data for it); check before deploying there."
         }
     }
 }

@@ -89,3 +89,28 @@ public enum TemplateFile {
         }
     }
 }
+
+extension TemplateFile {
+    /// The text of a template to read back (`--from`): a regular file of at most 10 MB, or why not
+    /// in words (no such file, a FIFO, a folder, too large, not readable).
+    public static func read(_ path: String) -> Result<String, TemplateError> {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+            return .failure(.templateUnreadable(path: path, reason: reason))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.templateUnreadable(path: path, reason: "it is a folder, not a file"))
+        case S_IFIFO: return .failure(.templateUnreadable(path: path, reason: "it is a FIFO (named pipe), not a regular file"))
+        default: return .failure(.templateUnreadable(path: path, reason: "it is a device or a socket, not a regular file"))
+        }
+        guard info.st_size <= 10_000_000 else {
+            return .failure(.templateUnreadable(path: path, reason: "it is \(info.st_size) bytes, far too large to be a template"))
+        }
+        guard let bytes = readFile(path) else {
+            return .failure(.templateUnreadable(path: path, reason: String(cString: strerror(errno))))
+        }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+}

@@ -237,8 +237,13 @@ enum OverlayView {
             let inner = panel("Region (Enter chooses, Esc cancels)", width: 60, height: min(names.count + 2, size.height - 2))
             let rows = names.map { name -> String in
                 var note = ""
-                if let entry = state.entry {
-                    note = services.catalog.planner.deployableInstanceTypes(entry, in: name).isEmpty ? "  \(theme.cross) model doesn't deploy" : ""
+                switch services.catalog.regions.cloudFormation.offer(region: name) {
+                case .missing: note = "  \(theme.cross) CloudFormation has no SageMaker"
+                case .unknown: note = "  ? CloudFormation support unknown"
+                case .offered:
+                    if let entry = state.entry, services.catalog.planner.deployableInstanceTypes(entry, in: name).isEmpty {
+                        note = "  \(theme.cross) model doesn't deploy"
+                    }
                 }
                 return (name == state.answers.region ? "\(theme.bullet) " : "  ") + name + note
             }
