@@ -76,7 +76,8 @@ public final class Catalog: @unchecked Sendable {
                         groupStart = lines.count
                         groupId = start..<tab
                     }
-                    lines.append(start..<end)
+                    // A CRLF file (edited on another system): the CR is not part of the last field.
+                    lines.append(start..<(buf[end - 1] == 13 ? end - 1 : end))
                 }
                 start = end + 1
             }
@@ -204,7 +205,10 @@ public final class Catalog: @unchecked Sendable {
         guard let table = tables[file] else { throw .damaged(file: file, line: nil, reason: "unknown table") }
         let object = try table.object(at: index, file: file)
         guard let value = decode(object) else {
-            throw .damaged(file: "catalog/\(file)", line: index + 1, reason: "unexpected JSON shape")
+            let what = file == CatalogFormat.environmentsFile
+                ? "an environment must map names (letters, digits and _) to strings or whole numbers"
+                : "unexpected JSON shape"
+            throw .damaged(file: "catalog/\(file)", line: index + 1, reason: what)
         }
         return value
     }

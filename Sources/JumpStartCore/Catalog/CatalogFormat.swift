@@ -105,15 +105,34 @@ public enum CatalogFormat {
         var out: [EnvironmentVariable] = []
         out.reserveCapacity(dict.count)
         for (name, raw) in dict {
+            // Names as a shell and a container accept them; values strings or exact whole numbers.
+            guard isEnvironmentName(name) else { return nil }
             if let s = raw as? String {
                 out.append(EnvironmentVariable(name: name, value: .string(s)))
-            } else if let n = raw as? NSNumber {
-                out.append(EnvironmentVariable(name: name, value: .integer(n.intValue)))
+            } else if let n = raw as? NSNumber, let whole = exactInteger(n) {
+                out.append(EnvironmentVariable(name: name, value: .integer(whole)))
             } else {
                 return nil
             }
         }
         return out.sorted { $0.name < $1.name }
+    }
+
+    /// `SM_NUM_GPUS`: a letter or _, then letters, digits and _, at most 1024 characters.
+    static func isEnvironmentName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.utf8.count <= 1024,
+              first == "_" || ("A"..."Z").contains(first) || ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+    }
+
+    /// A JSON number that is exactly a whole number in range (not `true`, `1.5` or `1e30`).
+    static func exactInteger(_ n: NSNumber) -> Int? {
+        // Booleans arrive as NSNumber too; their type is a char.
+        let type = String(cString: n.objCType)
+        if type == "c" || type == "B" { return nil }
+        let d = n.doubleValue
+        guard d.isFinite, d == d.rounded(), abs(d) < 9_007_199_254_740_992 else { return nil }
+        return Int(d)
     }
 
     static func decodeVariants(_ object: Any) -> [InstanceVariant]? {

@@ -121,9 +121,11 @@ public enum PriceFiles {
                 throw Problem(line: record.line, reason: "expected \(instanceHeader.count) fields, found \(f.count)")
             }
             guard isInstanceType(f[0]) else { throw Problem(line: record.line, reason: "\"\(f[0])\" is not an instance type") }
-            guard let vcpu = Int(f[1]), vcpu > 0, let memory = Double(f[2]), memory > 0,
-                  let accelerators = Int(f[3]), accelerators >= 0, let accMemory = Double(f[5]), accMemory >= 0 else {
-                throw Problem(line: record.line, reason: "vcpu, memory_gib, accelerators and accelerator_memory_gib must be numbers")
+            // Plain decimals in a plausible range: `1e-300` would reach a division as infinity.
+            guard let vcpu = Int(f[1]), (1...4096).contains(vcpu), let memory = plainDecimal(f[2]), memory >= 0.5, memory <= 100_000,
+                  let accelerators = Int(f[3]), (0...64).contains(accelerators), let accMemory = plainDecimal(f[5]),
+                  accMemory == 0 || (accMemory >= 1 && accMemory <= 100_000) else {
+                throw Problem(line: record.line, reason: "vcpu (1–4096), memory_gib (0.5–100000), accelerators (0–64) and accelerator_memory_gib (0, or 1–100000) must be plain numbers in range")
             }
             guard (accelerators == 0) == f[4].isEmpty, (accelerators == 0) == (accMemory == 0) else {
                 throw Problem(line: record.line, reason: "an accelerator count needs a model and memory, and no accelerator needs neither")
@@ -189,6 +191,13 @@ public enum PriceFiles {
     public static func isInstanceType(_ s: String) -> Bool {
         s.hasPrefix("ml.") && s.utf8.count <= 64 && s.split(separator: ".").count == 3
             && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isASCIIDigit || $0 == "." || $0 == "-") }
+    }
+
+    /// `32`, `61.5`: digits with at most one point, no sign or exponent.
+    static func plainDecimal(_ s: String) -> Double? {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        return Double(s)
     }
 
     /// `32.0` → `32`, `61.5` → `61.5`.
