@@ -329,6 +329,12 @@ struct StateMachineTests {
         #expect(p.state.overlay == .confirmOverwrite(path: "t.yaml"))
         p.press("n")
         #expect(p.effects.count == 1)
+        // A device, a FIFO, a folder: never offered for overwriting, whatever the answer.
+        p.send(.exportTargetChecked(path: "/dev/null", exists: true, refusal: TemplateFileError.notRegularFile(path: "/dev/null", kind: "a character device").description))
+        guard case .alert(let why)? = p.state.overlay else { Issue.record("a device must be refused with an alert"); return }
+        #expect(why.contains("/dev/null is a character device, not a regular file") && !why.contains("--force"))
+        #expect(p.effects.count == 1)
+        p.press("enter")
         p.send(.exportTargetChecked(path: "t.yaml", exists: false))
         #expect(p.effects.last == .writeTemplate(path: "t.yaml", contents: p.state.rendering!.yaml))
         p.send(.templateWritten(path: "t.yaml"))
