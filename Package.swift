@@ -32,9 +32,11 @@ let package = Package(
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         // The loop: key → reduce → effects → render → present.
         .target(name: "JumpStartApp", dependencies: ["JumpStartWizard", "NcursesBackend", "TerminalUI", "JumpStartCore", "JumpStartFetch"]),
-        // The only code that touches the network: HTTP GETs with time-outs and retries
-        // (Foundation's URLSession over libcurl) and the Price List update built on them.
-        .target(name: "JumpStartFetch", dependencies: ["JumpStartCore"]),
+        // libcurl through dlopen: linked, it would cost every start ~9 ms; loaded, only fetches pay.
+        .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
+        // The only code that touches the network: HTTP GETs with time-outs and retries (libcurl,
+        // loaded on first use) and the Price List update built on them.
+        .target(name: "JumpStartFetch", dependencies: ["JumpStartCore", "CCurlLoader"]),
         // swift-argument-parser commands; thin.
         .target(
             name: "JumpStartCommands",

@@ -113,10 +113,13 @@ struct EffectRunner {
             Thread {
                 let fetcher = HTTPFetcher(base: Self.pricingEndpoint(), timeout: 20, retries: 1)
                 do {
-                    let report = try PriceListUpdate.run(regions: [region], fetcher: fetcher, file: file) { p in
+                    // A damaged file is replaced whole: fetch every region, not just this one.
+                    let damaged = (try? UpdatedPrices.read(file)) == nil
+                    let regions = damaged ? ((try? RegionTable.bundled().names) ?? [region]) : [region]
+                    let report = try PriceListUpdate.run(regions: regions, fetcher: fetcher, file: file) { p in
                         inbox.post(.priceUpdateProgressed(region: region, progress: ByteCount.text(p.bytes)))
                     }
-                    switch report.regions.first?.outcome {
+                    switch report.regions.first(where: { $0.region == region })?.outcome {
                     case let .updated(prices, _, published, _)?:
                         inbox.end(.pricesUpdated(region: region, summary: "Updated \(prices) prices in \(region) from AWS's Price List (published \(published.prefix(10)))."))
                     case let .unchanged(prices, published)?:
@@ -124,7 +127,9 @@ struct EffectRunner {
                     case let .failed(reason, _)?:
                         inbox.end(.priceUpdateFailed(region: region, message: reason))
                     case .notInPriceList?, nil:
-                        inbox.end(.priceUpdateFailed(region: region, message: "\(region) is not in AWS's public Price List (China's prices are a separate list, in CNY)"))
+                        inbox.end(.priceUpdateFailed(region: region, message: region.hasPrefix("cn-")
+                            ? "\(region) is not in AWS's public Price List: China's prices are a separate list, in CNY"
+                            : "the Price List's region index does not list \(region)"))
                     }
                 } catch {
                     inbox.end(.priceUpdateFailed(region: region, message: "\(error)"))
@@ -134,6 +139,7 @@ struct EffectRunner {
         case .checkExportTarget(let path):
             switch TemplateFile.inspect(path) {
             case .absent: return .exportTargetChecked(path: path, exists: false)
+            case .danglingLink: return .exportTargetChecked(path: path, exists: true)
             case .regularFile: return .exportTargetChecked(path: path, exists: true)
             case .refused(let error): return .exportTargetChecked(path: path, exists: true, refusal: error.description)
             }

@@ -148,7 +148,12 @@ struct ExportCommand: ParsableCommand {
             return
         }
         if !graph {
-            note("Wrote \(destination): \(template.plan.entry.reference) on \(template.plan.instanceCount) x \(template.plan.instanceType) in \(template.plan.region), endpoint \(template.endpointName).")
+            let real: String
+            switch TemplateFile.inspect(destination) {
+            case .regularFile(let p) where p != destination: real = " (through the link, to \(p))"
+            default: real = ""
+            }
+            note("Wrote \(destination)\(real): \(template.plan.entry.reference) on \(template.plan.instanceCount) x \(template.plan.instanceType) in \(template.plan.region), endpoint \(template.endpointName).")
             note(NextSteps.lines(for: template, templatePath: destination).joined(separator: "\n"))
         }
     }

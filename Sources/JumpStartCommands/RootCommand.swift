@@ -45,7 +45,7 @@ public struct JumpStartTUI: ParsableCommand {
             var found: ParsableCommand.Type?
             for candidate in subcommands {
                 let name = candidate._commandName
-                names.append(name)
+                if !name.hasPrefix("_") { names.append(name) }
                 if name == word { found = candidate }
             }
             guard let next = found else {

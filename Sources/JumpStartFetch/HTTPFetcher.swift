@@ -1,8 +1,6 @@
 import Foundation
 import JumpStartCore
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import CCurlLoader
 
 /// Why a download failed, in words a person can act on.
 public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -16,16 +14,16 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// GETs over HTTP(S) with time-outs and a few retries with back-off: the only network code of
 /// the program, used by the commands that exist to fetch (`pricing update`, and the wizard's
-/// update key). An ephemeral session: no cookies, no cache on disk. libcurl honours HTTPS_PROXY,
-/// HTTP_PROXY (as http_proxy) and NO_PROXY from the environment.
+/// update key). libcurl does the work, loaded only when a fetch happens (`CCurlLoader`); it
+/// honours HTTPS_PROXY, http_proxy and NO_PROXY from the environment, and keeps no cache.
 public final class HTTPFetcher: Sendable {
     /// The base every path is appended to, without a trailing slash.
     public let base: String
+    /// Seconds to connect, and seconds without a byte before a download is given up.
     public let timeout: TimeInterval
     public let retries: Int
     /// The first back-off; it doubles after each try.
     public let backoff: TimeInterval
-    private let configuration: URLSessionConfiguration
 
     /// Checks `base` is an http(s) URL with a host.
     public static func validate(endpoint: String) -> String? {
@@ -44,15 +42,6 @@ public final class HTTPFetcher: Sendable {
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        // A whole download (a few MB) gets longer than one quiet interval, but not forever.
-        configuration.timeoutIntervalForResource = max(timeout * 10, 60)
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpCookieStorage = nil
-        configuration.httpAdditionalHeaders = ["User-Agent": "jumpstart-tui"]
-        self.configuration = configuration
     }
 
     /// `base` + `path` (a path from the server, `/offers/…`, appended as given).
@@ -75,66 +64,49 @@ public final class HTTPFetcher: Sendable {
     }
 
     private func getOnce(_ address: String) throws(FetchError) -> Data {
-        guard let url = URL(string: address) else { throw FetchError(url: address, reason: "not a valid URL", transient: false) }
-        var request = URLRequest(url: url)
-        request.httpMethod = "GET"
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var outcome: Result<Data, FetchError> = .failure(FetchError(url: address, reason: "no answer", transient: true))
-        // One session per request: with a shared one, libcurl queues parallel requests to the
-        // same host behind one connection and wakes the queued ones only once a second.
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let task = session.dataTask(with: request) { data, response, error in
-            defer { done.signal() }
-            if let error {
-                outcome = .failure(Self.describe(error, url: address))
-                return
-            }
-            guard let http = response as? HTTPURLResponse else {
-                outcome = .failure(FetchError(url: address, reason: "not an HTTP answer", transient: false))
-                return
-            }
-            guard http.statusCode == 200 else {
-                let transient = http.statusCode >= 500 || http.statusCode == 429 || http.statusCode == 408
-                outcome = .failure(FetchError(url: address, reason: "the server answered HTTP \(http.statusCode)", transient: transient))
-                return
-            }
-            let body = data ?? Data()
-            if http.expectedContentLength > 0, Int64(body.count) < http.expectedContentLength {
-                outcome = .failure(FetchError(url: address, reason: "the download was cut off after \(body.count) of \(http.expectedContentLength) bytes", transient: true))
-                return
-            }
-            outcome = .success(body)
+        var result = jst_http_result()
+        let seconds = max(1, Int(timeout.rounded(.up)))
+        // A whole download (a few MB) may take longer than one quiet interval, but not forever.
+        jst_http_get(address, seconds, seconds, max(seconds * 10, 60), "jumpstart-tui", &result)
+        defer { jst_http_free(&result) }
+        let message = withUnsafeBytes(of: result.error) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
-        task.resume()
-        done.wait()
-        return try outcome.get()
+        if result.curl_code != 0 {
+            throw Self.describe(code: result.curl_code, message: message, url: address)
+        }
+        guard result.status == 200 else {
+            let transient = result.status >= 500 || result.status == 429 || result.status == 408
+            throw FetchError(url: address, reason: "the server answered HTTP \(result.status)", transient: transient)
+        }
+        let body = result.body.map { Data(bytes: $0, count: result.length) } ?? Data()
+        if result.content_length > 0, Double(body.count) < result.content_length {
+            throw FetchError(url: address, reason: "the download was cut off after \(body.count) of \(Int(result.content_length)) bytes", transient: true)
+        }
+        return body
     }
 
-    static func describe(_ error: Error, url: String) -> FetchError {
-        let e = error as NSError
-        if e.domain == NSURLErrorDomain {
-            switch e.code {
-            case NSURLErrorTimedOut:
-                return FetchError(url: url, reason: "no answer within the time-out", transient: true)
-            case NSURLErrorCannotConnectToHost:
-                return FetchError(url: url, reason: "could not connect (nothing listening, or a firewall)", transient: true)
-            case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed:
-                return FetchError(url: url, reason: "the host name could not be resolved (offline, or a typo in the URL?)", transient: true)
-            case NSURLErrorNetworkConnectionLost:
-                return FetchError(url: url, reason: "the connection was lost during the download", transient: true)
-            case NSURLErrorNotConnectedToInternet:
-                return FetchError(url: url, reason: "not connected to a network", transient: false)
-            case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
-                 NSURLErrorServerCertificateNotYetValid, NSURLErrorServerCertificateHasUnknownRoot:
-                return FetchError(url: url, reason: "the TLS connection failed (\(e.localizedDescription))", transient: false)
-            default: break
-            }
+    /// libcurl's result codes (curl/curl.h) in words a person can act on.
+    static func describe(code: Int32, message: String, url: String) -> FetchError {
+        switch code {
+        case -1:
+            return FetchError(url: url, reason: "\(message); install libcurl (Debian: apt-get install libcurl4)", transient: false)
+        case 28:
+            return FetchError(url: url, reason: "no answer within the time-out", transient: true)
+        case 7:
+            return FetchError(url: url, reason: "could not connect (nothing listening, or a firewall)", transient: true)
+        case 5, 6:
+            return FetchError(url: url, reason: "the host name could not be resolved (offline, or a typo in the URL?)", transient: true)
+        case 18:
+            return FetchError(url: url, reason: "the download was cut off (\(message))", transient: true)
+        case 52, 55, 56:
+            return FetchError(url: url, reason: "the connection was lost without a whole answer (\(message))", transient: true)
+        case 35, 51, 58, 59, 60, 77, 83, 90, 91:
+            return FetchError(url: url, reason: "the TLS connection failed (\(message))", transient: false)
+        case 1, 3:
+            return FetchError(url: url, reason: "not a URL that can be fetched (\(message))", transient: false)
+        default:
+            return FetchError(url: url, reason: message.isEmpty ? "libcurl error \(code)" : message, transient: true)
         }
-        // libcurl's words for a body shorter than its Content-Length.
-        if e.localizedDescription.contains("transfer closed with") {
-            return FetchError(url: url, reason: "the download was cut off (\(e.localizedDescription))", transient: true)
-        }
-        return FetchError(url: url, reason: e.localizedDescription, transient: true)
     }
 }

@@ -85,7 +85,9 @@ public enum PriceListUpdate {
         let started = Date()
         var held = UpdatedPrices()
         var damaged: String?
-        do throws(PricingError) { held = try UpdatedPrices.read(file) } catch { damaged = "\(error)" }
+        do throws(PricingError) { held = try UpdatedPrices.read(file) } catch {
+            if case let .damagedUpdatedFile(_, line, reason) = error { damaged = (line.map { "line \($0): " } ?? "") + reason } else { damaged = "\(error)" }
+        }
 
         let indexData: Data
         do throws(FetchError) { indexData = try fetcher.get(indexPath) } catch { throw .index(error) }

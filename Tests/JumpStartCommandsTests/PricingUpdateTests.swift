@@ -39,7 +39,7 @@ struct PricingUpdateTests {
         ])
         #expect(r.stdout.contains("3 regions updated, 0 unchanged, 0 failed, 24 not in the Price List"))
         #expect(r.stdout.contains("cn-north-1      not listed"))
-        #expect(r.stdout.contains("China's prices are a separate list, in CNY"))
+        #expect(r.stdout.contains("China: a separate list (CNY)"))
         // Stderr is not a terminal here: no progress line.
         #expect(r.stderr.isEmpty, "\(r.stderr)")
 
@@ -89,7 +89,7 @@ struct PricingUpdateTests {
               ("500", #"{"status": 500}"#, "HTTP 500"),
               ("time-out", #"{"delay": 5}"#, "no answer within the time-out"),
               ("cut-off download", #"{"truncate": 600}"#, "cut off"),
-              ("dropped connection", #"{"dropConnection": true}"#, "FAILED"),
+              ("dropped connection", #"{"dropConnection": true}"#, "the connection was lost"),
           ])
     func regionFails(name: String, fault: String, reason: String) throws {
         let server = try FakeAWS()
@@ -100,9 +100,11 @@ struct PricingUpdateTests {
         try server.setFaults([PriceListTree.offerPath("eu-west-1", version: secondPublication.version): fault])
         let r = try update(server, env, ["--timeout", "1"])
         #expect(r.status == 1, "\(name): \(r.stdout)")
-        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("eu-west-1") })
-        #expect(line.contains("FAILED"), "\(name)")
-        #expect(line.contains(reason), "\(name): \(line)")
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("eu-west-1 ") })
+        #expect(line.contains("FAILED") && line.contains("kept its prices"), "\(name): \(line)")
+        let why = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("eu-west-1 failed: ") })
+        #expect(why.contains(reason) && why.hasSuffix("it keeps the 3 prices it had."), "\(name): \(why)")
+        #expect(r.stderr.contains("error: 1 region failed (eu-west-1); their earlier prices are kept."), "\(r.stderr)")
         let cells = try updatedPriceCells(env)
         #expect(cells.filter { $0.hasPrefix("eu-west-1") } == ["eu-west-1 ml.g5.2xlarge 1.6968", "eu-west-1 ml.g5.12xlarge 7.91", "eu-west-1 ml.g6.2xlarge 1.23"])
         #expect(cells.contains("us-east-1 ml.g5.2xlarge 1.10") && cells.contains("us-west-2 ml.g5.2xlarge 1.05"))
@@ -134,8 +136,8 @@ struct PricingUpdateTests {
         let env = try isolatedHome()
         let r = try update(server, env)
         #expect(r.status == 1, "\(name)")
-        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("eu-west-1") })
-        #expect(line.contains("FAILED") && line.contains(reason), "\(name): \(line)")
+        let why = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("eu-west-1 failed: ") })
+        #expect(why.contains(reason), "\(name): \(why)")
         #expect(try updatedPriceCells(env).filter { $0.hasPrefix("eu-west-1") }.isEmpty)
         #expect(try updatedPriceCells(env).contains("us-east-1 ml.g5.2xlarge 1.212"))
     }
@@ -348,5 +350,57 @@ struct HonestTableTests {
         #expect(compare.stdout.contains("! a price older than 180 days (stale)"))
         let unknownDate = try jst(["cost", "--instance-type", "ml.c4.2xlarge"], environment: env)
         #expect(unknownDate.stdout.contains("as of unknown (date unknown)"), "\(unknownDate.stdout)")
+    }
+}
+
+@Suite("pricing update: what the review found")
+struct PricingUpdateReviewTests {
+    @Test("a damaged updated Price List and --regions: every region is fetched again, so none is lost")
+    func damagedWithRegions() throws {
+        let server = try FakeAWS()
+        try firstPublication.publish(on: server)
+        let env = try isolatedHome()
+        let file = updatedPriceFile(env)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "region,instance_type\ngarbage\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try jst(["pricing", "update", "--endpoint-url", server.endpoint, "--regions", "eu-west-1"], environment: env)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains("can't be read, so every region is fetched again"), "\(r.stderr)")
+        #expect(r.stdout.contains("The earlier file could not be read (line 1: the header must be"), "\(r.stdout)")
+        let regions = Set(try updatedPriceCells(env).map { $0.split(separator: " ")[0] })
+        #expect(regions == ["eu-west-1", "us-east-1", "us-west-2"])
+    }
+
+    @Test("compare says when your own price is older than the Price List's for the same cell")
+    func compareOlder() throws {
+        let server = try FakeAWS()
+        try firstPublication.publish(on: server)
+        let env = try isolatedHome()
+        #expect(try jst(["pricing", "update", "--endpoint-url", server.endpoint, "--regions", "us-east-1"], environment: env).status == 0)
+        #expect(try jst(["pricing", "import", fixture("get-products-page1.json")], environment: env).status == 0)
+        let r = try jst(["compare", "--instance-type", "ml.g5.2xlarge", "--regions", "us-east-1"], environment: env)
+        let text = r.stdout.replacingOccurrences(of: "\n    ", with: " ")
+        #expect(text.contains("Your price for us-east-1 ($1.212, as of 2026-10-01) is older than the updated Price List's $1.212 as of 2026-11-20."), "\(r.stdout)")
+    }
+
+    @Test("--retries -1 names the option and the range")
+    func negativeRetries() throws {
+        let r = try jst(["pricing", "update", "--retries", "-1"])
+        #expect(r.status != 0 && r.stderr.contains("--retries -1 is not allowed: give 0 to 10."), "\(r.stderr)")
+    }
+}
+
+@Suite("-o through a symlink to nowhere")
+struct DanglingLinkTests {
+    @Test("without --force it is refused, naming where the link points; with --force the file is created there and named")
+    func dangling() throws {
+        let r = try bash("""
+            cd "$HOME" && ln -s nowhere.yaml link.yaml
+            "$BIN" export huggingface-llm-mistral-7b-instruct@3.5.0 -o link.yaml; echo "plain=$?"; [ -e nowhere.yaml ] || echo absent
+            "$BIN" export huggingface-llm-mistral-7b-instruct@3.5.0 -o link.yaml --force 2>&1 | grep '^Wrote'; [ -L link.yaml ] && [ -s nowhere.yaml ] && echo created
+            """)
+        #expect(r.stdout.contains("plain=1\nabsent"), "\(r.stdout)")
+        #expect(r.stderr.contains("link.yaml is a symlink to nowhere.yaml, which doesn't exist; add --force"), "\(r.stderr)")
+        #expect(r.stdout.contains("Wrote link.yaml (through the link, to nowhere.yaml)") && r.stdout.contains("created"), "\(r.stdout)")
     }
 }

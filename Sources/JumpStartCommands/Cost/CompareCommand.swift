@@ -154,14 +154,21 @@ struct CompareOutput {
         case .instanceTypes(let region): what = "\(unknown.map(\.instanceType).joined(separator: ", ")) in \(region)"
         case .regions(let type): what = "\(type) in \(unknown.map(\.region).joined(separator: ", "))"
         }
-        return "\(unknown.count) of \(comparison.rows.count) prices unknown, never guessed: \(what). "
+        var note = "\(unknown.count) of \(comparison.rows.count) prices unknown, never guessed: \(what). "
             + "`\(CostAssumptions.fillCommand(regions: unknown.map(\.region)))` fetches current prices from AWS's Price List."
+        if unknown.contains(where: { $0.region.hasPrefix("cn-") }) { note += " China's regions are not in it (their prices are a separate list, in CNY)." }
+        return note
     }
 
     private var footer: [String] {
         var lines: [String] = []
         if let note = unknownNote { lines.append(note) }
         if comparison.cheapest == nil, let claim = comparison.cheapestClaim { lines.append(claim.prefix(1).uppercased() + claim.dropFirst() + ".") }
+        // Your own prices win, but say when the Price List has a newer figure for the same cell.
+        for r in comparison.rows {
+            guard let q = r.estimate.quote, let newer = q.newerPriceList else { continue }
+            lines.append("Your price for \(cellName(r)) (\(q.hourly.formattedPrecise), as of \(q.asOf)) is older than the updated Price List's \(newer.hourly.formattedPrecise) as of \(newer.asOf).")
+        }
         if hasModel, comparison.pricedCandidates == 0 { lines.append("No choice here both deploys and has a known price.") }
         lines.append(CostAssumptions.sentence(comparison.hoursPerMonth))
         let sources = CostAssumptions.sourceLines(comparison.sources, userFile: userFile, today: today)

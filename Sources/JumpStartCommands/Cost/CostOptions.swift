@@ -74,14 +74,15 @@ enum CostAssumptions {
         s += ": \(TerminalSafe.text(q.source))"
         if q.origin == .user, let userFile { s += " [\(userFile.path)]" }
         if let newer = q.newerPriceList {
-            s += ". Older than the updated Price List's \(newer.hourly.formattedPrecise) as of \(newer.asOf)"
+            s += ". Older than the updated Price List's \(newer.hourly.formattedPrecise) as of \(newer.asOf): `jumpstart-tui pricing import --replace` with a newer file, or deleting this line from your price file, lets it through."
         }
         return s
     }
 
-    /// The one command that fills missing prices: an update of those regions from AWS's Price List.
+    /// The one command that fills missing prices: an update of those regions from AWS's Price List
+    /// (China's regions are not in it: their prices are a separate list, in CNY).
     static func fillCommand(regions: [String]) -> String {
-        let distinct = regions.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let distinct = regions.filter { !$0.hasPrefix("cn-") }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if distinct.isEmpty || distinct.count > 3 { return "jumpstart-tui pricing update" }
         return "jumpstart-tui pricing update --regions \(distinct.joined(separator: ","))"
     }

@@ -66,7 +66,8 @@ struct PricingImportCommand: ParsableCommand {
         let kept = merged.count - result.rows.count
         emit("Imported \(result.rows.count) price\(result.rows.count == 1 ? "" : "s") in \(regions) region\(regions == 1 ? "" : "s") into \(target.path)"
              + (kept > 0 ? " (kept \(kept) earlier one\(kept == 1 ? "" : "s"))." : "."))
-        var skipped = "Skipped \(result.skippedProducts) products that are not real-time hosting instances and \(result.skippedPrices) prices not in USD per hour"
+        var skipped = "Skipped \(result.skippedProducts) product\(result.skippedProducts == 1 ? "" : "s") that \(result.skippedProducts == 1 ? "is" : "are") not real-time hosting"
+        if result.skippedPrices > 0 { skipped += ", \(result.skippedPrices) price\(result.skippedPrices == 1 ? "" : "s") not in USD per hour" }
         if result.implausiblePrices > 0 {
             skipped += ", and \(result.implausiblePrices) hosting price\(result.implausiblePrices == 1 ? "" : "s") that \(result.implausiblePrices == 1 ? "is" : "are") not a plausible positive USD amount"
         }

@@ -21,7 +21,8 @@ struct PricingUpdateCommand: ParsableCommand {
             The prices are written, whole or not at all, to $XDG_DATA_HOME/jumpstart-tui/pricing/price-list.csv \
             (else ~/.local/share/jumpstart-tui/pricing/price-list.csv); the bundled data is never changed. \
             Precedence, cell by cell: your own imported prices, then this Price List, then the bundled table. \
-            Only this command touches the network; HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.
+            Only this command and the wizard's u key touch the network; HTTPS_PROXY, http_proxy and NO_PROXY are \
+            honoured (libcurl, loaded when a fetch starts).
             """)
 
     @Option(name: .long, help: ArgumentHelp("all (the default: every JumpStart region) or a comma-separated list.", valueName: "all|r1,r2,…"))
@@ -31,10 +32,10 @@ struct PricingUpdateCommand: ParsableCommand {
         "The Price List host, or a mirror of it (paths from the index are appended as given).", valueName: "url"))
     var endpointURL: String = PriceListUpdate.defaultEndpoint
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for an answer before giving up on a request.", valueName: "seconds"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seconds to wait for an answer before giving up on a request.", valueName: "seconds"))
     var timeout: Double = 30
 
-    @Option(name: .long, help: "Times to try a request again after a time-out, a dropped connection or a server error.")
+    @Option(name: .long, parsing: .unconditional, help: "Times to try a request again after a time-out, a dropped connection or a server error (0 to 10).")
     var retries: Int = 2
 
     @Option(name: .long, help: "Output format: table or json.")
@@ -51,9 +52,14 @@ struct PricingUpdateCommand: ParsableCommand {
 
     func run() throws {
         let table = try RegionTable.bundled()
-        let names = try RegionList.parse(regions, table: table, option: "--regions")
+        var names = try RegionList.parse(regions, table: table, option: "--regions")
         guard let file = UpdatedPrices.file() else {
             throw CommandFailure("Neither XDG_DATA_HOME nor HOME is set, so there is no place for the updated prices.")
+        }
+        // A damaged file is replaced whole: fetch every region, or the others would be lost.
+        if regions != nil, (try? UpdatedPrices.read(file)) == nil {
+            note("Your updated Price List \(file.path) can't be read, so every region is fetched again, not only --regions.")
+            names = table.names
         }
         let fetcher = HTTPFetcher(base: endpointURL, timeout: timeout, retries: retries)
         let line = ProgressLine(label: "pricing update")
@@ -68,7 +74,11 @@ struct PricingUpdateCommand: ParsableCommand {
         if UserFolders.bundledOnly() {
             note("Note: \(UserFolders.bundledOnlyVariable) is set, so the commands use the bundled prices only until it is unset.")
         }
-        if report.failed { throw ExitCode(1) }
+        if report.failed {
+            let failed = report.regions.filter { $0.outcome.isFailure }.map { $0.region }
+            note("error: \(failed.count) region\(failed.count == 1 ? "" : "s") failed (\(failed.joined(separator: ", "))); their earlier prices are kept. Run the same command again to retry them.")
+            throw ExitCode(1)
+        }
     }
 
     /// The summary; `width` nil (output not a terminal) leaves the table's lines whole.
@@ -83,13 +93,19 @@ struct PricingUpdateCommand: ParsableCommand {
                        "offer \(version)" + (skipped > 0 ? "; \(skipped) implausible price\(skipped == 1 ? "" : "s") skipped" : "")])
             case let .unchanged(prices, published):
                 t.add([r.region, "unchanged", String(prices), String(published.prefix(10)), "already current"])
-            case let .failed(reason, kept):
-                t.add([r.region, "FAILED", String(kept), "-", "\(TerminalSafe.text(reason)); kept the \(kept) price\(kept == 1 ? "" : "s") it had"])
+            case let .failed(_, kept):
+                t.add([r.region, "FAILED", String(kept), "-", kept == 0 ? "see below; had no prices" : "see below; kept its prices"])
             case .notInPriceList:
-                t.add([r.region, "not listed", "-", "-", r.region.hasPrefix("cn-") ? "China's prices are a separate list, in CNY" : "the region index does not list it"])
+                t.add([r.region, "not listed", "-", "-", r.region.hasPrefix("cn-") ? "China: a separate list (CNY)" : "not in the region index"])
             }
         }
         var lines = t.render(width: tableWidth)
+        // Failure reasons in full, below the table, so a narrow terminal never cuts them.
+        for r in report.regions {
+            guard case let .failed(reason, kept) = r.outcome else { continue }
+            let text = "\(r.region) failed: \(TerminalSafe.text(reason)); " + (kept == 0 ? "it had no prices before." : "it keeps the \(kept) prices it had.")
+            lines += tableWidth == nil ? [text] : wrapHard(text, width: width)
+        }
         lines.append("")
         let updated = report.count { if case .updated = $0 { return true } else { return false } }
         let unchanged = report.count { if case .unchanged = $0 { return true } else { return false } }
@@ -100,7 +116,7 @@ struct PricingUpdateCommand: ParsableCommand {
         summary += "; \(ByteCount.text(report.bytes)) fetched in \(String(format: "%.1f", report.seconds)) s."
         lines += wrapHard(summary, width: width)
         if let date = report.indexPublicationDate { lines += wrapHard("Region index published \(date).", width: width) }
-        if let damaged = report.replacedDamagedFile { lines += wrapHard("The earlier file could not be read and was replaced: \(damaged)", width: width) }
+        if let damaged = report.replacedDamagedFile { lines += wrapHard("The earlier file could not be read (\(damaged)) and was replaced.", width: width) }
         lines += wrapHard(report.wroteFile ? "Saved to \(report.file.path)." : "Nothing new: \(report.file.path) is as it was.", width: width)
         if failed > 0 { lines += wrapHard("Run the same command again to retry the failed regions; the others won't be fetched again.", width: width) }
         return lines.joined(separator: "\n")

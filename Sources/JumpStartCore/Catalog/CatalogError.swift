@@ -14,7 +14,10 @@ extension CatalogError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .dataNotFound(let searched):
-            return "The bundled catalog (data/catalog/entries.tsv) was not found. Looked in: \(searched.joined(separator: ", ")). Set JUMPSTART_TUI_DATA to the project's data folder."
+            if searched.count == 1, searched[0].hasSuffix("(from JUMPSTART_TUI_DATA)") {
+                return "JUMPSTART_TUI_DATA points at \(searched[0].replacingOccurrences(of: " (from JUMPSTART_TUI_DATA)", with: "")), which has no catalog/entries.tsv. Point it at a data folder (the project's data/, or <prefix>/share/jumpstart-tui/data), or unset it."
+            }
+            return "The bundled catalog (data/catalog/entries.tsv) was not found. Looked in: \(searched.joined(separator: ", ")). Install with `make install`, or set JUMPSTART_TUI_DATA to a data folder."
         case let .damaged(file, line, reason):
             let at = line.map { " line \($0)" } ?? ""
             return "The bundled data file \(file)\(at) is damaged: \(reason). Regenerate data/ with `make data` or restore it from git."

@@ -25,7 +25,7 @@ public enum DataLocation {
             if isData(candidate) { return candidate.standardizedFileURL }
             searched.append(candidate.standardizedFileURL.path)
         }
-        throw .dataNotFound(searched: searched + ["\(environmentVariable) (not set)"])
+        throw .dataNotFound(searched: ["\(environmentVariable) (not set)"] + searched)
     }
 
     /// Where the data may be for this executable, in order: installed, then development build.
@@ -55,6 +55,9 @@ public enum DataLocation {
 
     /// For `--version`: the data folder in use, or why there is none.
     public static func describe() -> String {
-        do throws(CatalogError) { return try cached().path } catch { return "none found (\(error))" }
+        do throws(CatalogError) { return try cached().path } catch {
+            if case .dataNotFound(let searched) = error { return "none found; looked in " + searched.joined(separator: ", ") }
+            return "\(error)"
+        }
     }
 }

@@ -126,6 +126,7 @@ public struct DeploymentPlanner: Sendable {
             if arns[region] == nil { return .packageNotInRegion }
             return cloudFormationMissing(region) == nil ? nil : .notOfferedByCloudFormation
         }
+        if regions.contains(region), cloudFormationMissing(region) != nil { return .notOfferedByCloudFormation }
         guard let r = regions[region] else { return .notJumpStartRegion }
         if entry.gatedBucket, r.gatedContentBucket == nil { return .noGatedBucket }
         guard let alias = imageAlias(entry, instanceType: instanceType) else { return .noVariant }
@@ -150,8 +151,11 @@ public struct DeploymentPlanner: Sendable {
     /// The construct's rules 3–4, then CloudFormation's offer in the region: a template
     /// CloudFormation would refuse there is refused here first.
     private func resolveSource(_ entry: CatalogEntry, region: String, instanceType: String) -> Result<ModelSource, PlanError> {
-        let result = resolveCatalogSource(entry, region: region, instanceType: instanceType)
-        guard case .success = result, let missing = cloudFormationMissing(region) else { return result }
+        // The region first: no choice of model or type makes a stack CloudFormation refuses there.
+        guard regions.contains(region), entry.modelPackageArns == nil || entry.modelPackageArns?[region] != nil,
+              let missing = cloudFormationMissing(region) else {
+            return resolveCatalogSource(entry, region: region, instanceType: instanceType)
+        }
         let working = deployableRegions(entry, instanceType: instanceType).filter { regions.cloudFormation.offer(region: $0) == .offered }
         return .failure(.notOfferedByCloudFormation(
             region: region, missingTypes: missing, source: regions.cloudFormation.source,

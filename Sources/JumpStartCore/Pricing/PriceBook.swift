@@ -145,7 +145,7 @@ public final class PriceBook: Sendable {
         var quotes: [String: PriceQuote] = [:]
         for r in bundled { quotes[Self.key(r.region, r.instanceType)] = PriceQuote(row: r, origin: .bundled, ageDays: age(r)) }
         var listed: [String: PriceRow] = [:]
-        for r in updated.rows {
+        for r in updated.unsortedRows {
             let key = Self.key(r.region, r.instanceType)
             listed[key] = r
             quotes[key] = PriceQuote(row: r, origin: .priceList, ageDays: age(r))

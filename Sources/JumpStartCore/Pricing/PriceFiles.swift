@@ -161,7 +161,18 @@ public enum PriceFiles {
     public static func sortedRows(_ rows: [PriceRow]) -> [PriceRow] { sorted(rows) }
 
     static func sorted(_ rows: [PriceRow]) -> [PriceRow] {
-        rows.sorted { a, b in a.region != b.region ? a.region < b.region : instanceOrder(a.instanceType, b.instanceType) }
+        // Each row's sort key once: splitting names inside the comparison was most of a start
+        // with a thousand updated prices (measured with perf).
+        let keyed = rows.map { r -> (String, String, Int, String, PriceRow) in
+            let (family, size) = familyAndSize(r.instanceType)
+            return (r.region, family, size, r.instanceType, r)
+        }
+        return keyed.sorted { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1 != b.1 { return a.1 < b.1 }
+            if a.2 != b.2 { return a.2 < b.2 }
+            return a.3 < b.3
+        }.map(\.4)
     }
 
     /// Instance types by family, then size (`xlarge` < `2xlarge` < `12xlarge`), then name.

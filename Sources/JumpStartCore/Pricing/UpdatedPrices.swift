@@ -28,8 +28,8 @@ public struct UpdatedPrices: Sendable, Equatable {
         /// `2026-11-20`.
         public var asOf: String { String(publicationDate.prefix(10)) }
 
-        /// How a price from this offer names its source.
-        public var source: String { "AWS Price List, AmazonSageMaker offer \(offerVersion) for \(region), published \(publicationDate)" }
+        /// How a price from this offer names its source (the table, "AWS Price List (updated)", is named beside it).
+        public var source: String { "AmazonSageMaker offer \(offerVersion) for \(region), published \(publicationDate)" }
     }
 
     public var regions: [String: Region]
@@ -46,10 +46,14 @@ public struct UpdatedPrices: Sendable, Equatable {
     }
 
     /// Every price as a row of the price book, sorted.
-    public var rows: [PriceRow] {
-        PriceFiles.sorted(regions.values.flatMap { r in
-            r.prices.map { PriceRow(region: r.region, instanceType: $0.key, hourly: $0.value, source: r.source, asOf: r.asOf) }
-        })
+    public var rows: [PriceRow] { PriceFiles.sorted(unsortedRows) }
+
+    /// Every price as a row, in no order (the price book indexes them; sorting is for display).
+    public var unsortedRows: [PriceRow] {
+        regions.values.flatMap { r in
+            let source = r.source, asOf = r.asOf
+            return r.prices.map { PriceRow(region: r.region, instanceType: $0.key, hourly: $0.value, source: source, asOf: asOf) }
+        }
     }
 
     /// The file's text: a header, then one line per price, by region then instance type.

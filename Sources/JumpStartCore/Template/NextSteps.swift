@@ -10,7 +10,11 @@ public enum NextSteps {
         var invoke = "aws sagemaker-runtime invoke-endpoint --endpoint-name \(name) --region \(region) --content-type application/json --cli-binary-format raw-in-base64-out --body '{\"inputs\": \"What is Amazon SageMaker?\"}'"
         if t.plan.entry.isModelPackage, t.plan.entry.requiresEula != nil { invoke += " --custom-attributes accept_eula=true" }
         invoke += " response.json"
-        let running = t.cost.map { "leaving it running costs about \($0.monthly) a month (on-demand, \($0.hoursPerMonth) h)" }
+        let running = t.cost.map { c in
+            c.unknownReason == nil
+                ? "leaving it running costs about \(c.monthly) a month (on-demand, \(c.hoursPerMonth) h)"
+                : "leaving it running costs an unknown amount every hour (\(c.unknownReason!))"
+        }
             ?? "it is billed for every instance-hour while it runs"
         return [
             "Next steps:",

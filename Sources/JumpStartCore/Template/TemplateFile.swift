@@ -8,6 +8,7 @@ public enum TemplateFileError: Error, Sendable, Equatable, CustomStringConvertib
     case exists(String)
     case noFolder(String)
     case emptyPath
+    case danglingLink(path: String, target: String)
     case cannotWrite(path: String, reason: String)
 
     public var description: String {
@@ -18,6 +19,7 @@ public enum TemplateFileError: Error, Sendable, Equatable, CustomStringConvertib
         case .exists(let p): return "\(p) already exists and was left untouched; add --force to replace it, or choose another file."
         case .noFolder(let f): return "The folder \(f) does not exist; create it first or choose another file."
         case .emptyPath: return "The output file name is empty; give a file name, or - for standard output."
+        case let .danglingLink(p, target): return "\(p) is a symlink to \(target), which doesn't exist; add --force to create it through the link, or choose another file."
         case let .cannotWrite(p, reason): return "Can't write \(p): \(reason)."
         }
     }
@@ -33,6 +35,8 @@ public enum TemplateFile {
     public enum Target: Sendable, Equatable {
         /// Nothing yet: the file is created at `writePath` (the path, or where its symlink points).
         case absent(writePath: String)
+        /// A symlink to a file that doesn't exist yet: created through the link only when asked.
+        case danglingLink(writePath: String)
         /// A regular file, replaced only when asked.
         case regularFile(writePath: String)
         /// Never written: a folder, a device, a FIFO, a socket, or a missing folder.
@@ -51,7 +55,7 @@ public enum TemplateFile {
                 guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDir), isDir.boolValue else {
                     return .refused(.noFolder(folder.isEmpty ? "." : folder))
                 }
-                return .absent(writePath: current)
+                return current == path ? .absent(writePath: current) : .danglingLink(writePath: current)
             }
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
@@ -80,6 +84,10 @@ public enum TemplateFile {
             if !replacing { throw .exists(path) }
             writePath = p
         case .absent(let p): writePath = p
+        case .danglingLink(let p):
+            // Creating a file somewhere else through a link is a surprise unless asked for.
+            if !replacing { throw .danglingLink(path: path, target: p) }
+            writePath = p
         }
         do throws(AtomicFile.Failure) {
             try AtomicFile.write(Array(text.utf8), to: URL(fileURLWithPath: writePath), mode: 0o644, createFolder: false, replacing: replacing)
