@@ -379,7 +379,7 @@ struct PricingUpdateReviewTests {
         #expect(try jst(["pricing", "update", "--endpoint-url", server.endpoint, "--regions", "us-east-1"], environment: env).status == 0)
         #expect(try jst(["pricing", "import", fixture("get-products-page1.json")], environment: env).status == 0)
         let r = try jst(["compare", "--instance-type", "ml.g5.2xlarge", "--regions", "us-east-1"], environment: env)
-        let text = r.stdout.replacingOccurrences(of: "\n    ", with: " ")
+        let text = r.stdout.replacingOccurrences(of: "\n  ", with: " ")
         #expect(text.contains("Your price for us-east-1 ($1.212, as of 2026-10-01) is older than the updated Price List's $1.212 as of 2026-11-20."), "\(r.stdout)")
     }
 
