@@ -141,8 +141,16 @@ public final class PriceBook: Sendable {
         self.updatedFile = updatedFile
         self.hardware = hardware
         self.today = today
-        func age(_ row: PriceRow) -> Int? { CalendarDay(asOf: row.asOf).map { today.number - $0.number } }
+        // A handful of distinct dates across a thousand rows: parse each once.
+        var ages: [String: Int?] = [:]
+        func age(_ row: PriceRow) -> Int? {
+            if let known = ages[row.asOf] { return known }
+            let value = CalendarDay(asOf: row.asOf).map { today.number - $0.number }
+            ages[row.asOf] = value
+            return value
+        }
         var quotes: [String: PriceQuote] = [:]
+        quotes.reserveCapacity(bundled.count + updated.regions.values.reduce(0) { $0 + $1.prices.count } + user.count)
         for r in bundled { quotes[Self.key(r.region, r.instanceType)] = PriceQuote(row: r, origin: .bundled, ageDays: age(r)) }
         var listed: [String: PriceRow] = [:]
         for r in updated.unsortedRows {

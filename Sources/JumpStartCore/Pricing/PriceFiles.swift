@@ -195,13 +195,17 @@ public enum PriceFiles {
 
     /// `eu-west-1`: lowercase ASCII letters, digits and dashes, at most 32 characters.
     public static func isRegionName(_ s: String) -> Bool {
-        !s.isEmpty && s.utf8.count <= 32 && s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isASCIIDigit || $0 == "-") } && s.contains("-")
+        // Bytes, not Characters: this runs for every price row at start.
+        let b = s.utf8
+        return !b.isEmpty && b.count <= 32 && b.contains(UInt8(ascii: "-"))
+            && b.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
     }
 
     /// `ml.g5.2xlarge`: ASCII letters, digits, dots and dashes, at most 64 characters.
     public static func isInstanceType(_ s: String) -> Bool {
-        s.hasPrefix("ml.") && s.utf8.count <= 64 && s.split(separator: ".").count == 3
-            && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isASCIIDigit || $0 == "." || $0 == "-") }
+        let b = s.utf8
+        return s.hasPrefix("ml.") && b.count <= 64 && b.filter({ $0 == 0x2E }).count == 2 && b.last != 0x2E && !s.contains("..")
+            && b.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }
     }
 
     /// `32`, `61.5`: digits with at most one point, no sign or exponent.

@@ -89,6 +89,8 @@ public struct UpdatedPrices: Sendable, Equatable {
             throw PriceFiles.Problem(line: 1, reason: "the header must be \(header.joined(separator: ","))")
         }
         var regions: [String: Region] = [:]
+        // Version, date and path repeat on every row of a region: check them when they change.
+        var last: (String, String, String)?
         for record in records.dropFirst() {
             let f = record.fields
             func problem(_ reason: String) -> PriceFiles.Problem { PriceFiles.Problem(line: record.line, reason: reason) }
@@ -98,9 +100,12 @@ public struct UpdatedPrices: Sendable, Equatable {
             guard let price = Money(decimal: f[2]), price > .zero, price <= PriceListReader.plausibleHourly else {
                 throw problem("price \"\(TerminalSafe.text(f[2], limit: 40))\" is not a plausible number of dollars an hour")
             }
-            guard PriceListReader.isVersion(f[3]) else { throw problem("\"\(TerminalSafe.text(f[3], limit: 40))\" is not an offer version") }
-            guard PriceListReader.isDate(f[4]) else { throw problem("\"\(TerminalSafe.text(f[4], limit: 40))\" is not a publication date") }
-            guard isVersionPath(f[5]) else { throw problem("\"\(TerminalSafe.text(f[5], limit: 80))\" is not a Price List path") }
+            if last.map({ $0 != (f[3], f[4], f[5]) }) ?? true {
+                guard PriceListReader.isVersion(f[3]) else { throw problem("\"\(TerminalSafe.text(f[3], limit: 40))\" is not an offer version") }
+                guard PriceListReader.isDate(f[4]) else { throw problem("\"\(TerminalSafe.text(f[4], limit: 40))\" is not a publication date") }
+                guard isVersionPath(f[5]) else { throw problem("\"\(TerminalSafe.text(f[5], limit: 80))\" is not a Price List path") }
+                last = (f[3], f[4], f[5])
+            }
             if var r = regions[f[0]] {
                 guard r.offerVersion == f[3], r.publicationDate == f[4], r.versionURL == f[5] else {
                     throw problem("\(f[0]) has rows from two offers")
