@@ -16,7 +16,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 out=$(realpath -m "${1:-screenshots}")
 mkdir -p "$out"
 
-# A fixed folder, so the export path in the picture is the same on every run.
+# A fixed folder, so the export path in the picture is the same on every run; it is also the
+# home, and only the bundled data is used, so a developer's own prices never show.
 work="${TMPDIR:-/tmp}/jumpstart-tui-screenshots"
 raw=$(mktemp -d)
 sock="jst-shots-$$"          # a tmux server of our own: other tmux sessions are left alone
@@ -70,7 +71,7 @@ shot() { # shot NAME TITLE [ROWS]: the pane as it is now → $out/NAME.png
 start() { # start COMMAND: a new session of COLS×ROWS running COMMAND in $work
   tm kill-session -t "$session" 2>/dev/null || true
   tm new-session -d -s "$session" -x "$COLS" -y "$ROWS" -c "$work" \
-    "env -u AWS_REGION -u AWS_DEFAULT_REGION -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $1"
+    "env -u AWS_REGION -u AWS_DEFAULT_REGION -u NO_COLOR -u XDG_DATA_HOME -u XDG_CONFIG_HOME HOME=$work JUMPSTART_TUI_BUNDLED_DATA=1 TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $1"
   tm set-option -t "$session" status off >/dev/null
   local size
   size=$(tm display-message -p -t "$session" '#{pane_width}x#{pane_height}')

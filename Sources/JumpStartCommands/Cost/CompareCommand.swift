@@ -143,6 +143,7 @@ struct CompareOutput {
         if !byRegion, comparison.rows.contains(where: \.isDefault) { parts.append("* the model's default instance type") }
         if comparison.cheapest != nil, let claim = comparison.cheapestClaim { parts.append("$ the \(claim)") }
         if !comparison.staleRows.isEmpty { parts.append("! a price older than \(PriceQuote.staleAfterDays) days (stale)") }
+        if wideColumnsShown { parts.append("$/ACC-H per accelerator-hour, $/GIB-H per GiB of accelerator memory an hour") }
         return parts.joined(separator: ". ")
     }
 
@@ -176,7 +177,15 @@ struct CompareOutput {
         return lines + sources.map { "- " + $0 }
     }
 
+    /// Set by `table(width:)` when the per-accelerator columns fit.
+    var wideColumnsShown = false
+
     func table(width: Int?) -> String {
+        var output = self
+        return output.renderTable(width: width)
+    }
+
+    private mutating func renderTable(width: Int?) -> String {
         let maximum = comparison.rows.compactMap(\.estimate.monthly).max()
         let monthTitle = comparison.count == 1 ? "$/MONTH" : "$/MONTH×\(comparison.count)"
         func build(wide: Bool) -> TextTable {
@@ -210,8 +219,10 @@ struct CompareOutput {
         }
         // The derived columns (per accelerator, per GiB, vCPU, memory, as-of) when they fit; else the essentials.
         var lines = build(wide: true).render(width: nil)
+        wideColumnsShown = true
         if let width, lines.contains(where: { $0.displayWidth > width }) {
             lines = build(wide: false).render(width: width)
+            wideColumnsShown = false
         }
         let w = width ?? 100
         var out = wrapHard(title, width: w) + [""] + lines + [""]

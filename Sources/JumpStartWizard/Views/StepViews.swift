@@ -238,14 +238,16 @@ enum OverlayView {
             let rows = names.map { name -> String in
                 var note = ""
                 switch services.catalog.regions.cloudFormation.offer(region: name) {
-                case .missing: note = "  \(theme.cross) CloudFormation has no SageMaker"
-                case .unknown: note = "  ? CloudFormation support unknown"
+                case .missing: note = "\(theme.cross) CloudFormation has no SageMaker"
+                case .unknown: note = "? CloudFormation support unknown"
                 case .offered:
                     if let entry = state.entry, services.catalog.planner.deployableInstanceTypes(entry, in: name).isEmpty {
-                        note = "  \(theme.cross) model doesn't deploy"
+                        note = "\(theme.cross) model doesn't deploy"
                     }
                 }
-                return (name == state.answers.region ? "\(theme.bullet) " : "  ") + name + note
+                // Names padded so every mark starts in one column.
+                let padded = note.isEmpty ? name : name.padding(toLength: 15, withPad: " ", startingAt: 0)
+                return (name == state.answers.region ? "\(theme.bullet) " : "  ") + padded + note
             }
             buffer.render(ListView(rows, selected: selected, scrollOffset: ListView.scrollOffset(keeping: selected, visible: inner.height, count: rows.count, current: 0), selectedStyle: theme.selected, glyphs: theme.glyphs), in: inner)
         case .confirmQuit:
