@@ -10,7 +10,8 @@ BIN_RELEASE := .build/release/jumpstart-tui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
 # Release builds carry Swift's runtime and Foundation inside the binary: the installed program
-# needs only system libraries (libc, libstdc++, ncurses, libcurl), not a Swift toolchain.
+# needs only system libraries (libc, libstdc++, ncurses; libcurl, loaded only by the fetching
+# commands), not a Swift toolchain.
 RELEASE := -c release --static-swift-stdlib
 
 .PHONY: run test deps python-deps build release install uninstall data refresh-data cloudformation-data bench screenshots clean
@@ -46,12 +47,12 @@ test: deps python-deps
 		PATH="$(CURDIR)/$(VENV)/bin:$$PATH" BIN="$(CURDIR)/$(BIN_DEBUG)" bash "$$check" || exit 1; \
 	done
 
-## deps: system packages (ncurses headers; libcurl's for linking Foundation's networking statically;
+## deps: system packages (ncurses headers; libcurl, which the fetching commands load at run time;
 ## tmux for the wizard check).
 deps:
 	@missing=""; \
 	dpkg -s libncurses-dev >/dev/null 2>&1 || missing="$$missing libncurses-dev"; \
-	dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || missing="$$missing libcurl4-openssl-dev"; \
+	dpkg -s libcurl4 >/dev/null 2>&1 || missing="$$missing libcurl4"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
