@@ -12,7 +12,9 @@ PREFIX ?= /usr/local
 # Release builds carry Swift's runtime and Foundation inside the binary: the installed program
 # needs only system libraries (libc, libstdc++, ncurses; libcurl, loaded only by the fetching
 # commands), not a Swift toolchain.
-RELEASE := -c release --static-swift-stdlib
+# Linked by lld (in the Swift toolchain) with packed relative relocations: the static binary's
+# ~120,000 relocations were a fifth of every start (export 24 → 19 ms, hyperfine, this machine).
+RELEASE := -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
 
 .PHONY: run test deps python-deps build release install uninstall data refresh-data cloudformation-data bench screenshots clean
 
