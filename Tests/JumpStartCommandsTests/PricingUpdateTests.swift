@@ -27,9 +27,7 @@ struct PricingUpdateTests {
 
     @Test("a full update keeps exactly the hosting rows of every listed region; the others are 'not in the Price List', not failures")
     func fullUpdate() throws {
-        let server = try FakeAWS()
-        try firstPublication.publish(on: server)
-        let env = try isolatedHome()
+        let (server, env) = try publishedServer()
         let r = try update(server, env)
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(try updatedPriceCells(env) == [
@@ -62,9 +60,7 @@ struct PricingUpdateTests {
 
     @Test("a second update with nothing new fetches the region index only; a new publication fetches every region again")
     func incremental() throws {
-        let server = try FakeAWS()
-        try firstPublication.publish(on: server)
-        let env = try isolatedHome()
+        let (server, env) = try publishedServer()
         #expect(try update(server, env).status == 0)
         let before = try Data(contentsOf: updatedPriceFile(env))
         try server.clearLog()
@@ -92,9 +88,7 @@ struct PricingUpdateTests {
               ("dropped connection", #"{"dropConnection": true}"#, "the connection was lost"),
           ])
     func regionFails(name: String, fault: String, reason: String) throws {
-        let server = try FakeAWS()
-        try firstPublication.publish(on: server)
-        let env = try isolatedHome()
+        let (server, env) = try publishedServer()
         #expect(try update(server, env).status == 0)
         try secondPublication.publish(on: server)
         try server.setFaults([PriceListTree.offerPath("eu-west-1", version: secondPublication.version): fault])
@@ -172,9 +166,7 @@ struct PricingUpdateTests {
         ("bad path", "{ \"regions\" : { \"us-east-1\" : { \"currentVersionUrl\" : \"http://evil/\" } } }", "no currentVersionUrl path"),
     ])
     func malformedIndex(name: String, body: String, reason: String) throws {
-        let server = try FakeAWS()
-        try firstPublication.publish(on: server)
-        let env = try isolatedHome()
+        let (server, env) = try publishedServer()
         #expect(try update(server, env).status == 0)
         let before = try Data(contentsOf: updatedPriceFile(env))
         try server.put(PriceListTree.indexPath, body)
@@ -231,9 +223,7 @@ struct PricingUpdateTests {
 
     @Test("kill -9 during an update leaves the previous prices readable and unchanged")
     func killDuringUpdate() throws {
-        let server = try FakeAWS()
-        try firstPublication.publish(on: server)
-        let env = try isolatedHome()
+        let (server, env) = try publishedServer()
         #expect(try update(server, env).status == 0)
         let before = try Data(contentsOf: updatedPriceFile(env))
         try secondPublication.publish(on: server)
@@ -259,9 +249,7 @@ struct PricingUpdateTests {
 
     @Test("pricing status shows per region how many of the catalog's types have a price, from which source and how old")
     func status() throws {
-        let server = try FakeAWS()
-        try firstPublication.publish(on: server)
-        let env = try isolatedHome()
+        let (server, env) = try publishedServer()
         #expect(try update(server, env).status == 0)
         let r = try jst(["pricing", "status"], environment: env.merging(["COLUMNS": "120"]) { $1 })
         #expect(r.status == 0)
@@ -279,9 +267,7 @@ struct PricingUpdateTests {
 
     @Test("an imported price older than the Price List's for the same cell is used, and outputs say the Price List is newer")
     func olderImport() throws {
-        let server = try FakeAWS()
-        try firstPublication.publish(on: server)
-        let env = try isolatedHome()
+        let (server, env) = try publishedServer()
         #expect(try update(server, env).status == 0)
         // The get-products fixture has us-east-1 ml.g5.2xlarge at 1.212, published 2026-10-01.
         #expect(try jst(["pricing", "import", fixture("get-products-page1.json")], environment: env).status == 0)
@@ -319,9 +305,7 @@ struct HonestTableTests {
 
     @Test("after an update the cheapest is claimed among priced rows and says so")
     func claimAfterUpdate() throws {
-        let server = try FakeAWS()
-        try firstPublication.publish(on: server)
-        let env = try isolatedHome()
+        let (server, env) = try publishedServer()
         #expect(try jst(["pricing", "update", "--endpoint-url", server.endpoint, "--regions", "eu-west-1"], environment: env).status == 0)
         let r = try jst(["compare", "meta-textgeneration-llama-3-8b-instruct@2.2.0", "--region", "eu-west-1"], environment: env.merging(["COLUMNS": "100"]) { $1 })
         // 4 of 10 priced (3 from the Price List and the bundled p4d… no: g5.12xlarge is in both, the Price List wins).
@@ -357,9 +341,7 @@ struct HonestTableTests {
 struct PricingUpdateReviewTests {
     @Test("a damaged updated Price List and --regions: every region is fetched again, so none is lost")
     func damagedWithRegions() throws {
-        let server = try FakeAWS()
-        try firstPublication.publish(on: server)
-        let env = try isolatedHome()
+        let (server, env) = try publishedServer()
         let file = updatedPriceFile(env)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "region,instance_type\ngarbage\n".write(to: file, atomically: true, encoding: .utf8)
@@ -373,9 +355,7 @@ struct PricingUpdateReviewTests {
 
     @Test("compare says when your own price is older than the Price List's for the same cell")
     func compareOlder() throws {
-        let server = try FakeAWS()
-        try firstPublication.publish(on: server)
-        let env = try isolatedHome()
+        let (server, env) = try publishedServer()
         #expect(try jst(["pricing", "update", "--endpoint-url", server.endpoint, "--regions", "us-east-1"], environment: env).status == 0)
         #expect(try jst(["pricing", "import", fixture("get-products-page1.json")], environment: env).status == 0)
         let r = try jst(["compare", "--instance-type", "ml.g5.2xlarge", "--regions", "us-east-1"], environment: env)

@@ -140,3 +140,10 @@ func updatedPriceCells(_ env: [String: String]) throws -> [String] {
 func updatedPriceFile(_ env: [String: String]) -> URL {
     URL(fileURLWithPath: env["XDG_DATA_HOME"]!).appendingPathComponent("jumpstart-tui/pricing/price-list.csv")
 }
+
+/// A local server publishing `tree`, and a home of the test's own: how most update tests begin.
+func publishedServer(_ tree: PriceListTree = firstPublication) throws -> (FakeAWS, [String: String]) {
+    let server = try FakeAWS()
+    try tree.publish(on: server)
+    return (server, try isolatedHome())
+}
