@@ -23,6 +23,9 @@ let goldenCases: [(name: String, arguments: [String])] = [
     ]),
 ]
 
+/// Golden outputs use the bundled data only, whatever a developer fetched or imported.
+let bundledOnly = ["JUMPSTART_TUI_BUNDLED_DATA": "1"]
+
 let goldenDirectory = projectRoot.appendingPathComponent("Tests/JumpStartCommandsTests/Golden")
 
 func goldenURL(_ name: String, _ format: String) -> URL {
@@ -53,7 +56,7 @@ struct ExportTests {
     func golden(_ name: String) throws {
         let arguments = try #require(goldenCases.first { $0.name == name }).arguments
         for format in ["yaml", "json"] {
-            let r = try jst(["export"] + arguments + ["--format", format])
+            let r = try jst(["export"] + arguments + ["--format", format], environment: bundledOnly)
             #expect(r.status == 0, "stderr: \(r.stderr)")
             try assertGolden(r.stdout, goldenURL(name, format))
         }
@@ -63,7 +66,7 @@ struct ExportTests {
     func fromReproduces(_ name: String) throws {
         for format in ["yaml", "json"] {
             let url = goldenURL(name, format)
-            let r = try jst(["export", "--from", url.path])
+            let r = try jst(["export", "--from", url.path], environment: bundledOnly)
             #expect(r.status == 0, "stderr: \(r.stderr)")
             #expect(r.stdout == (try String(contentsOf: url, encoding: .utf8)), "\(url.lastPathComponent)")
         }
