@@ -113,10 +113,8 @@ struct EffectRunner {
             Thread {
                 let fetcher = HTTPFetcher(base: Self.pricingEndpoint(), timeout: 20, retries: 1)
                 do {
-                    // A damaged file is replaced whole: fetch every region, not just this one.
-                    let damaged = (try? UpdatedPrices.read(file)) == nil
-                    let regions = damaged ? ((try? RegionTable.bundled().names) ?? [region]) : [region]
-                    let report = try PriceListUpdate.run(regions: regions, fetcher: fetcher, file: file) { p in
+                    let all = (try? RegionTable.bundled().names) ?? [region]
+                    let report = try PriceListUpdate.run(regions: [region], allRegions: all, fetcher: fetcher, file: file) { p in
                         inbox.post(.priceUpdateProgressed(region: region, progress: ByteCount.text(p.bytes)))
                     }
                     switch report.regions.first(where: { $0.region == region })?.outcome {

@@ -77,9 +77,11 @@ public enum PriceListUpdate {
         }
     }
 
-    /// Updates `regions` (JumpStart region names, in the order to report them) into `file`.
+    /// Updates `regions` (JumpStart region names, in the order to report them) into `file`. When
+    /// the file held is damaged it is replaced whole, so `allRegions` are fetched instead: updating
+    /// only some would lose the others.
     public static func run(
-        regions: [String], fetcher: HTTPFetcher, file: URL, parallel: Int = 4,
+        regions requested: [String], allRegions: [String], fetcher: HTTPFetcher, file: URL, parallel: Int = 4,
         progress: (@Sendable (Progress) -> Void)? = nil
     ) throws(Failure) -> Report {
         let started = Date()
@@ -88,6 +90,7 @@ public enum PriceListUpdate {
         do throws(PricingError) { held = try UpdatedPrices.read(file) } catch {
             if case let .damagedUpdatedFile(_, line, reason) = error { damaged = (line.map { "line \($0): " } ?? "") + reason } else { damaged = "\(error)" }
         }
+        let regions = damaged == nil ? requested : allRegions
 
         let indexData: Data
         do throws(FetchError) { indexData = try fetcher.get(indexPath) } catch { throw .index(error) }

@@ -23,7 +23,7 @@ enum PricingRefresh {
         let file = scratch.appendingPathComponent(UpdatedPrices.fileName)
         let report: PriceListUpdate.Report
         do {
-            report = try PriceListUpdate.run(regions: catalog.regions.names, fetcher: HTTPFetcher(base: endpoint, timeout: 30, retries: 2), file: file) { p in
+            report = try PriceListUpdate.run(regions: catalog.regions.names, allRegions: catalog.regions.names, fetcher: HTTPFetcher(base: endpoint, timeout: 30, retries: 2), file: file) { p in
                 FileHandle.standardError.write(Data("\rrefresh-data: \(p.regionsDone)/\(p.regionsTotal) regions, \(ByteCount.text(p.bytes))".utf8))
             }
             FileHandle.standardError.write(Data("\n".utf8))

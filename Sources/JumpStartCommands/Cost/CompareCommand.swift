@@ -138,12 +138,13 @@ struct CompareOutput {
         }
     }
 
-    private var legend: String {
+    /// What the marks mean; `wideColumns`: the table shows the per-accelerator columns.
+    private func legend(wideColumns: Bool = false) -> String {
         var parts: [String] = []
         if !byRegion, comparison.rows.contains(where: \.isDefault) { parts.append("* the model's default instance type") }
         if comparison.cheapest != nil, let claim = comparison.cheapestClaim { parts.append("$ the \(claim)") }
         if !comparison.staleRows.isEmpty { parts.append("! a price older than \(PriceQuote.staleAfterDays) days (stale)") }
-        if wideColumnsShown { parts.append("$/ACC-H per accelerator-hour, $/GIB-H per GiB of accelerator memory an hour") }
+        if wideColumns { parts.append("$/ACC-H per accelerator-hour, $/GIB-H per GiB of accelerator memory an hour") }
         return parts.joined(separator: ". ")
     }
 
@@ -177,15 +178,7 @@ struct CompareOutput {
         return lines + sources.map { "- " + $0 }
     }
 
-    /// Set by `table(width:)` when the per-accelerator columns fit.
-    var wideColumnsShown = false
-
     func table(width: Int?) -> String {
-        var output = self
-        return output.renderTable(width: width)
-    }
-
-    private mutating func renderTable(width: Int?) -> String {
         let maximum = comparison.rows.compactMap(\.estimate.monthly).max()
         let monthTitle = comparison.count == 1 ? "$/MONTH" : "$/MONTH×\(comparison.count)"
         func build(wide: Bool) -> TextTable {
@@ -219,14 +212,15 @@ struct CompareOutput {
         }
         // The derived columns (per accelerator, per GiB, vCPU, memory, as-of) when they fit; else the essentials.
         var lines = build(wide: true).render(width: nil)
-        wideColumnsShown = true
+        var wide = true
         if let width, lines.contains(where: { $0.displayWidth > width }) {
             lines = build(wide: false).render(width: width)
-            wideColumnsShown = false
+            wide = false
         }
         let w = width ?? 100
         var out = wrapHard(title, width: w) + [""] + lines + [""]
-        if !legend.isEmpty { out += wrapHard(legend + ".", width: w) }
+        let key = legend(wideColumns: wide)
+        if !key.isEmpty { out += wrapHard(key + ".", width: w) }
         for line in footer {
             out += wrapHard(line, width: w)
         }
@@ -259,7 +253,8 @@ struct CompareOutput {
             lines.append("| " + cells.map(markdownCell).joined(separator: " | ") + " |")
         }
         lines.append("")
-        if !legend.isEmpty { lines.append("- " + markdownCell(legend) + ".") }
+        let key = legend()
+        if !key.isEmpty { lines.append("- " + markdownCell(key) + ".") }
         for line in footer {
             lines.append(line.hasPrefix("- ") ? "  - " + markdownCell(String(line.dropFirst(2))) : "- " + markdownCell(line))
         }

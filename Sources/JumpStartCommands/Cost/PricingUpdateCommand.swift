@@ -52,21 +52,19 @@ struct PricingUpdateCommand: ParsableCommand {
 
     func run() throws {
         let table = try RegionTable.bundled()
-        var names = try RegionList.parse(regions, table: table, option: "--regions")
+        let names = try RegionList.parse(regions, table: table, option: "--regions")
         guard let file = UpdatedPrices.file() else {
             throw CommandFailure("Neither XDG_DATA_HOME nor HOME is set, so there is no place for the updated prices.")
         }
-        // A damaged file is replaced whole: fetch every region, or the others would be lost.
-        if regions != nil, (try? UpdatedPrices.read(file)) == nil {
-            note("Your updated Price List \(file.path) can't be read, so every region is fetched again, not only --regions.")
-            names = table.names
-        }
         let fetcher = HTTPFetcher(base: endpointURL, timeout: timeout, retries: retries)
         let line = ProgressLine(label: "pricing update")
-        let report = try PriceListUpdate.run(regions: names, fetcher: fetcher, file: file) { p in
+        let report = try PriceListUpdate.run(regions: names, allRegions: table.names, fetcher: fetcher, file: file) { p in
             line.show("\(p.regionsDone)/\(p.regionsTotal) regions, \(ByteCount.text(p.bytes))")
         }
         line.clear()
+        if regions != nil, report.replacedDamagedFile != nil {
+            note("Your updated Price List \(file.path) can't be read, so every region is fetched again, not only --regions.")
+        }
         switch format {
         case .json: emit(JSONText.pretty(Self.json(report)))
         default: emit(Self.table(report, width: outputWidth()))

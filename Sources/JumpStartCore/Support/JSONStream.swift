@@ -157,16 +157,8 @@ public struct JSONStream {
 
     /// The next key of the object being walked and consumes its `:`; nil at the closing `}`.
     public mutating func nextKey() throws(Failure) -> String? {
+        guard try nextSlot(closing: UInt8(ascii: "}"), what: "members") else { return nil }
         try skipSpace()
-        let first = pendingFirst
-        pendingFirst = false
-        guard let b = try peekByte() else { throw Failure(offset: offset, reason: "unexpected end", truncated: true) }
-        if b == UInt8(ascii: "}") { position += 1; return nil }
-        if !first {
-            guard b == UInt8(ascii: ",") else { throw fail("expected , or } between members") }
-            position += 1
-            try skipSpace()
-        }
         guard try peekByte() == UInt8(ascii: "\"") else {
             if try peekByte() == nil { throw Failure(offset: offset, reason: "unexpected end", truncated: true) }
             throw fail("expected a member name in quotes")
@@ -178,13 +170,19 @@ public struct JSONStream {
 
     /// Whether the array being walked has another element (consuming the `,` before it); false at `]`.
     public mutating func nextElement() throws(Failure) -> Bool {
+        try nextSlot(closing: UInt8(ascii: "]"), what: "elements")
+    }
+
+    /// Whether the container being walked has another member or element: consumes the closing
+    /// bracket (false), or the `,` before any but the first (true).
+    private mutating func nextSlot(closing: UInt8, what: String) throws(Failure) -> Bool {
         try skipSpace()
         let first = pendingFirst
         pendingFirst = false
         guard let b = try peekByte() else { throw Failure(offset: offset, reason: "unexpected end", truncated: true) }
-        if b == UInt8(ascii: "]") { position += 1; return false }
+        if b == closing { position += 1; return false }
         if !first {
-            guard b == UInt8(ascii: ",") else { throw fail("expected , or ] between elements") }
+            guard b == UInt8(ascii: ",") else { throw fail("expected , or \(Character(Unicode.Scalar(closing))) between \(what)") }
             position += 1
         }
         return true
