@@ -72,7 +72,8 @@ public final class PriceBook: Sendable {
     private let quotes: [String: PriceQuote]
     private let hardwareByType: [String: InstanceHardware]
 
-    /// The bundled tables (see `DataLocation`) and the user's price file, loaded once per process.
+    /// The bundled tables (see `DataLocation`) with the updated Price List and the user's price file
+    /// laid over them (unless `JUMPSTART_TUI_BUNDLED_DATA=1`), loaded once per process.
     public static func bundled() throws(PricingError) -> PriceBook {
         try BundledPriceBook.shared.get()
     }
