@@ -10,7 +10,10 @@ tools=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 session="jst-check-$$"
 server=""
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+# A tmux server of its own: a developer's sessions are left alone, and the wizard runs in this
+# check's environment (its network namespace too), not in an older server's.
+tmux() { command tmux -L "$session" -f /dev/null "$@"; }
+trap 'tmux kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$session"; [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 export HOME="$work/home" XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/home/config" XDG_CACHE_HOME="$work/home/cache"
 mkdir -p "$HOME"
 
