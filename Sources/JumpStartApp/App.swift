@@ -15,7 +15,7 @@ public enum WizardLauncher {
             return 2
         }
         // Everything that can fail before the screen is taken fails here, printed plainly.
-        let catalog = try Catalog.bundled()
+        let catalog = try Catalog.inUse()
         let region = try catalog.resolveRegion(start.region)
         var services = try WizardServices.live(catalog: catalog, prices: try PriceBook.bundled())
         var reopened: WizardAnswers?

@@ -29,7 +29,7 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 /// Loads the bundled catalog, turning a missing or damaged data folder into a clear failure.
 func loadCatalog() throws -> Catalog {
-    try Catalog.bundled()
+    try Catalog.inUse()
 }
 
 /// Writes text to standard output, ending with one newline.

@@ -14,7 +14,8 @@ public struct JumpStartTUI: ParsableCommand {
 
             Environment: AWS_REGION / AWS_DEFAULT_REGION set the default region; XDG_CONFIG_HOME locates \
             your price file (jumpstart-tui/prices.csv) and XDG_DATA_HOME the prices `pricing update` fetched \
-            (jumpstart-tui/pricing/price-list.csv); JUMPSTART_TUI_BUNDLED_DATA=1 uses the bundled data only; \
+            (jumpstart-tui/pricing/price-list.csv) and the catalog `catalog update` fetched (jumpstart-tui/catalog/); \
+            JUMPSTART_TUI_BUNDLED_DATA=1 uses the bundled data only; \
             JUMPSTART_TUI_DATA points at a data folder other than the bundled one (else \
             <prefix>/share/jumpstart-tui/data beside <prefix>/bin/jumpstart-tui, or a development build's checkout \
             data/; `--version` names the one in use); JUMPSTART_TUI_TODAY=YYYY-MM-DD \
@@ -27,7 +28,7 @@ public struct JumpStartTUI: ParsableCommand {
         version: "0.1.0 (data: \(DataLocation.describe()))",
         subcommands: [
             WizardCommand.self, ModelsCommand.self, ShowCommand.self, CostCommand.self, CompareCommand.self,
-            ExportCommand.self, PricingCommand.self, ExportSampleCommand.self,
+            ExportCommand.self, PricingCommand.self, CatalogCommand.self, ExportSampleCommand.self,
         ],
         defaultSubcommand: WizardCommand.self)
 

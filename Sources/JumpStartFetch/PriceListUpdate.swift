@@ -101,23 +101,12 @@ public enum PriceListUpdate {
         let counter = Counter(total: toFetch.count, bytes: indexData.count)
         progress?(counter.snapshot())
 
-        let results = Results()
-        // Plain threads, not the dispatch pool: each worker blocks on its download, and blocked
-        // pool threads make libdispatch on Linux add more only after a second's wait.
-        let work = WorkList(toFetch)
-        let finished = DispatchGroup()
-        for _ in 0..<min(max(1, parallel), toFetch.count) {
-            finished.enter()
-            Thread {
-                while let region = work.next() {
-                    let outcome = fetchRegion(region, path: index.versions[region]!, fetcher: fetcher, counter: counter)
-                    results.set(region, outcome)
-                    progress?(counter.finishOne())
-                }
-                finished.leave()
-            }.start()
+        let outcomes = ParallelWork.map(toFetch, parallel: parallel) { region in
+            let outcome = fetchRegion(region, path: index.versions[region]!, fetcher: fetcher, counter: counter)
+            progress?(counter.finishOne())
+            return outcome
         }
-        finished.wait()
+        let results = Dictionary(uniqueKeysWithValues: zip(toFetch, outcomes))
 
         var next = held
         var reports: [RegionReport] = []
@@ -126,7 +115,7 @@ public enum PriceListUpdate {
                 reports.append(RegionReport(region: region, outcome: .notInPriceList))
                 continue
             }
-            guard let result = results.get(region) else {
+            guard let result = results[region] else {
                 let h = held.regions[region]!
                 reports.append(RegionReport(region: region, outcome: .unchanged(prices: h.prices.count, publicationDate: h.publicationDate)))
                 continue
@@ -230,20 +219,6 @@ public enum PriceListUpdate {
         func add(bytes n: Int) { lock.lock(); bytes += n; lock.unlock() }
         func finishOne() -> Progress { lock.lock(); defer { lock.unlock() }; done += 1; return Progress(regionsDone: done, regionsTotal: total, bytes: bytes) }
         func snapshot() -> Progress { lock.lock(); defer { lock.unlock() }; return Progress(regionsDone: done, regionsTotal: total, bytes: bytes) }
-    }
-
-    final class WorkList: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [String]
-        init(_ items: [String]) { self.items = items.reversed() }
-        func next() -> String? { lock.lock(); defer { lock.unlock() }; return items.popLast() }
-    }
-
-    final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private var byRegion: [String: Result<(UpdatedPrices.Region, Int), RegionFailure>] = [:]
-        func set(_ region: String, _ r: Result<(UpdatedPrices.Region, Int), RegionFailure>) { lock.lock(); byRegion[region] = r; lock.unlock() }
-        func get(_ region: String) -> Result<(UpdatedPrices.Region, Int), RegionFailure>? { lock.lock(); defer { lock.unlock() }; return byRegion[region] }
     }
 }
 

@@ -21,12 +21,19 @@ public struct CatalogEntry: Sendable, Equatable {
     public var modelPackageArns: [String: String]?
     public var instanceAliases: [RegionAliases]?
     public var instanceVariants: [InstanceVariant]?
+    /// Where a fetched entry came from (`catalog update`); nil for the bundled catalog.
+    public var origin: FetchedOrigin?
+    /// The spec's inference configs, ranked (empty for the bundled catalog and single-config specs).
+    public var configs: [DeploymentConfig]
+    /// The config whose facts the fields above hold (nil: the spec has no configs).
+    public var configName: String?
 
     public init(
         modelId: String, version: ModelVersion, defaultInstanceType: String, instanceTypes: [String],
         environment: [EnvironmentVariable], artifactKey: String? = nil, prepackedArtifactKey: String? = nil,
         gatedBucket: Bool = false, requiresEula: String? = nil, modelPackageArns: [String: String]? = nil,
-        instanceAliases: [RegionAliases]? = nil, instanceVariants: [InstanceVariant]? = nil
+        instanceAliases: [RegionAliases]? = nil, instanceVariants: [InstanceVariant]? = nil,
+        origin: FetchedOrigin? = nil, configs: [DeploymentConfig] = [], configName: String? = nil
     ) {
         self.modelId = modelId
         self.version = version
@@ -40,6 +47,45 @@ public struct CatalogEntry: Sendable, Equatable {
         self.modelPackageArns = modelPackageArns
         self.instanceAliases = instanceAliases
         self.instanceVariants = instanceVariants
+        self.origin = origin
+        self.configs = configs
+        self.configName = configName
+    }
+
+    /// The entry with another of its configs' facts; nil when it has no config of that name.
+    /// A config that is left out throws its reason.
+    public func applying(config name: String) throws(ConfigChoiceError) -> CatalogEntry {
+        guard let config = configs.first(where: { $0.name == name }) else {
+            throw .unknown(name: name, model: reference, available: configs.filter { $0.fields != nil }.map(\.name))
+        }
+        guard let f = config.fields else { throw .leftOut(name: name, model: reference, reason: config.leftOut ?? "it can't be expressed in a template") }
+        var e = self
+        e.defaultInstanceType = f.defaultInstanceType
+        e.instanceTypes = f.instanceTypes
+        e.environment = f.environment
+        e.artifactKey = f.artifactKey
+        e.prepackedArtifactKey = f.prepackedArtifactKey
+        e.gatedBucket = f.gatedBucket
+        e.requiresEula = f.requiresEula
+        e.modelPackageArns = f.modelPackageArns
+        e.instanceAliases = f.instanceAliases
+        e.instanceVariants = f.instanceVariants
+        e.configName = name
+        return e
+    }
+
+    /// The config these fields come from, when the spec has configs.
+    public var config: DeploymentConfig? { configName.flatMap { n in configs.first { $0.name == n } } }
+
+    /// The config used when none is chosen: the best-ranked one a template can express.
+    public var defaultConfigName: String? { configs.first { $0.fields != nil }?.name }
+
+    /// This entry's own deployment facts as a config's fields.
+    public var fields: ConfigFields {
+        ConfigFields(defaultInstanceType: defaultInstanceType, instanceTypes: instanceTypes, environment: environment,
+                     artifactKey: artifactKey, prepackedArtifactKey: prepackedArtifactKey, gatedBucket: gatedBucket,
+                     requiresEula: requiresEula, modelPackageArns: modelPackageArns, instanceAliases: instanceAliases,
+                     instanceVariants: instanceVariants, framework: origin?.framework)
     }
 
     /// `MODEL@VERSION`, the form every command accepts.
@@ -48,6 +94,35 @@ public struct CatalogEntry: Sendable, Equatable {
     public var isModelPackage: Bool { modelPackageArns != nil }
     /// The key of the model data in the bucket: the prepacked artifact when there is one.
     public var modelDataKey: String? { prepackedArtifactKey ?? artifactKey }
+}
+
+/// A fetched entry's source: the spec JumpStart serves for it.
+public struct FetchedOrigin: Sendable, Equatable {
+    /// The manifest's `spec_key`.
+    public var specKey: String
+    /// `hosting_ecr_specs.framework` of the resolved spec.
+    public var framework: String?
+
+    public init(specKey: String, framework: String?) {
+        self.specKey = specKey
+        self.framework = framework
+    }
+}
+
+/// Why `--config NAME` can't be used.
+public enum ConfigChoiceError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknown(name: String, model: String, available: [String])
+    case leftOut(name: String, model: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unknown(name, model, available):
+            if available.isEmpty { return "\(model) has no deployment configurations to choose from, so there is no config \(TerminalSafe.text(name, limit: 60)); leave --config out." }
+            return "\(model) has no deployment configuration \(TerminalSafe.text(name, limit: 60)). Its configurations: \(available.joined(separator: ", ")) (`jumpstart-tui show \(model)` lists them with their benchmarks)."
+        case let .leftOut(name, model, reason):
+            return "The deployment configuration \(name) of \(model) can't be deployed from a template: \(reason)."
+        }
+    }
 }
 
 /// A value in a catalog environment: the catalog mixes strings and whole numbers.

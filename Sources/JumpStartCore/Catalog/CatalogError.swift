@@ -20,6 +20,9 @@ extension CatalogError: CustomStringConvertible {
             return "The bundled catalog (data/catalog/entries.tsv) was not found. Looked in: \(searched.joined(separator: ", ")). Install with `make install`, or set JUMPSTART_TUI_DATA to a data folder."
         case let .damaged(file, line, reason):
             let at = line.map { " line \($0)" } ?? ""
+            if file.hasPrefix("/") {
+                return "The updated catalog's file \(file)\(at) is damaged: \(reason). Run `jumpstart-tui catalog update` to write it again, or set \(UserFolders.bundledOnlyVariable)=1 to use the bundled catalog."
+            }
             return "The bundled data file \(file)\(at) is damaged: \(reason). Regenerate data/ with `make data` or restore it from git."
         case let .unknownModel(name, suggestions):
             let hint = suggestions.isEmpty ? " Run `jumpstart-tui models` to list them." : " Did you mean: \(suggestions.joined(separator: ", "))?"

@@ -11,6 +11,10 @@ import Foundation
 ///   an entry refers to are parsed.
 /// - `regions.tsv` — the JumpStart regions and their buckets, in name order; bit *i* of a mask is
 ///   line *i*.
+/// - `specs.jsonl` — only in a catalog `catalog update` wrote: for each entry fetched from
+///   JumpStart's specs, a 14th field of its row refers to a line here with the spec key, the
+///   framework and the inference configs (benchmarks, requirements, and each config's facts as
+///   references to the tables above). Bundled rows have 13 fields.
 public enum CatalogFormat {
     public static let entriesFile = "entries.tsv"
     public static let regionsFile = "regions.tsv"
@@ -18,6 +22,7 @@ public enum CatalogFormat {
     public static let variantsFile = "variants.jsonl"
     public static let aliasesFile = "aliases.jsonl"
     public static let packagesFile = "packages.jsonl"
+    public static let specsFile = "specs.jsonl"
 
     static let entriesHeader = "# modelId\tversion\tdefaultInstanceType\tinstanceTypes\tregionMasks\tgated\trequiresEula\tartifactKey\tprepackedArtifactKey\tenvironment\tvariants\taliases\tpackages"
     static let regionsHeader = "# region\tcontentBucket\tgatedContentBucket"
@@ -25,9 +30,10 @@ public enum CatalogFormat {
     /// Encodes entries into the files above (name → contents). Same input, same bytes.
     public static func encode(entries: [CatalogEntry], regions: RegionTable) -> [String: String] {
         let planner = DeploymentPlanner(regions: regions)
-        var environments = Interner(), variants = Interner(), aliases = Interner(), packages = Interner()
+        var environments = Interner(), variants = Interner(), aliases = Interner(), packages = Interner(), specs = Interner()
         let sorted = entries.sorted { ($0.modelId, $0.version) < ($1.modelId, $1.version) }
-        var lines = [entriesHeader]
+        let anyFetched = sorted.contains { $0.origin != nil }
+        var lines = [entriesHeader + (anyFetched ? "\tspec" : "")]
         lines.reserveCapacity(sorted.count + 1)
         for e in sorted {
             let masks = planner.regionMasks(e).map { String($0, radix: 16) }.joined(separator: ",")
@@ -39,7 +45,33 @@ public enum CatalogFormat {
                 e.instanceAliases.map { String(aliases.id(JSONText.compact(aliasesJSON($0)))) } ?? "",
                 e.modelPackageArns.map { String(packages.id(JSONText.compact(packagesJSON($0)))) } ?? "",
             ]
-            lines.append(fields.joined(separator: "\t"))
+            var row = fields
+            if let origin = e.origin {
+                func refs(_ f: ConfigFields) -> JSONText.Value {
+                    var pairs: [(String, JSONText.Value)] = [
+                        ("defaultInstanceType", .string(f.defaultInstanceType)),
+                        ("instanceTypes", .array(f.instanceTypes.map { .string($0) })),
+                        ("environment", .int(environments.id(JSONText.compact(envJSON(f.environment))))),
+                    ]
+                    if let k = f.artifactKey { pairs.append(("artifactKey", .string(k))) }
+                    if let k = f.prepackedArtifactKey { pairs.append(("prepackedArtifactKey", .string(k))) }
+                    if f.gatedBucket { pairs.append(("gated", .bool(true))) }
+                    if let k = f.requiresEula { pairs.append(("requiresEula", .string(k))) }
+                    if let v = f.instanceVariants { pairs.append(("variants", .int(variants.id(JSONText.compact(variantsJSON(v)))))) }
+                    if let a = f.instanceAliases { pairs.append(("aliases", .int(aliases.id(JSONText.compact(aliasesJSON(a)))))) }
+                    if let p = f.modelPackageArns { pairs.append(("packages", .int(packages.id(JSONText.compact(packagesJSON(p)))))) }
+                    if let fw = f.framework { pairs.append(("framework", .string(fw))) }
+                    return .object(pairs)
+                }
+                var spec: [(String, JSONText.Value)] = [("specKey", .string(origin.specKey))]
+                if let fw = origin.framework { spec.append(("framework", .string(fw))) }
+                if let c = e.configName { spec.append(("config", .string(c))) }
+                if !e.configs.isEmpty { spec.append(("configs", .array(e.configs.map { configJSON($0, refs) }))) }
+                row.append(String(specs.id(JSONText.compact(.object(spec)))))
+            } else if anyFetched {
+                row.append("")
+            }
+            lines.append(row.joined(separator: "\t"))
         }
         var regionLines = [regionsHeader]
         for r in regions.regions {
@@ -52,7 +84,35 @@ public enum CatalogFormat {
             variantsFile: variants.text,
             aliasesFile: aliases.text,
             packagesFile: packages.text,
-        ]
+        ].merging(anyFetched ? [specsFile: specs.text] : [:]) { a, _ in a }
+    }
+
+    static func configJSON(_ c: DeploymentConfig, _ refs: (ConfigFields) -> JSONText.Value) -> JSONText.Value {
+        var pairs: [(String, JSONText.Value)] = [("name", .string(c.name))]
+        if let r = c.rank { pairs.append(("rank", .int(r))) }
+        if !c.benchmarks.isEmpty {
+            pairs.append(("benchmarks", .object(c.benchmarks.keys.sorted().map { type in
+                (type, .array(c.benchmarks[type]!.map { m in
+                    var o: [(String, JSONText.Value)] = [("name", .string(m.name)), ("value", .string(m.value)), ("unit", .string(m.unit))]
+                    if let n = m.concurrency { o.append(("concurrency", .int(n))) }
+                    return .object(o)
+                }))
+            })))
+        }
+        if let r = c.requirements { pairs.append(("requirements", requirementsJSON(r))) }
+        if !c.requirementsByType.isEmpty {
+            pairs.append(("requirementsByType", .object(c.requirementsByType.keys.sorted().map { ($0, requirementsJSON(c.requirementsByType[$0]!)) })))
+        }
+        if let f = c.fields { pairs.append(("fields", refs(f))) }
+        if let why = c.leftOut { pairs.append(("leftOut", .string(why))) }
+        return .object(pairs)
+    }
+
+    static func requirementsJSON(_ r: ResourceRequirements) -> JSONText.Value {
+        var o: [(String, JSONText.Value)] = []
+        if let m = r.minMemoryMB { o.append(("minMemoryMB", .int(m))) }
+        if let a = r.accelerators { o.append(("accelerators", .int(a))) }
+        return .object(o)
     }
 
     private struct Interner {

@@ -142,9 +142,12 @@ public struct DeploymentPlanner: Sendable {
         return nil
     }
 
+    /// The exact type's image alias, else its family's. (The construct looks at the family only;
+    /// no bundled entry gives an exact type an image, and fetched entries follow the SDK's order.)
     private func imageAlias(_ entry: CatalogEntry, instanceType: String) -> String? {
         let family = Self.family(of: instanceType)
-        guard let uri = entry.instanceVariants?.first(where: { $0.instanceType == family })?.imageUri else { return nil }
+        guard let uri = entry.instanceVariants?.first(where: { $0.instanceType == instanceType && $0.imageUri != nil })?.imageUri
+            ?? entry.instanceVariants?.first(where: { $0.instanceType == family })?.imageUri else { return nil }
         return uri.hasPrefix("$") ? String(uri.dropFirst()) : uri
     }
 

@@ -4,7 +4,8 @@ extension RegionTable {
     /// The bundled region table alone (`data/catalog/regions.tsv`), for answers that need the
     /// JumpStart regions but no model: reading it skips the 3 MB catalog index.
     public static func bundled() throws(CatalogError) -> RegionTable {
-        try Catalog.loadRegions(DataLocation.cached().appendingPathComponent("catalog").appendingPathComponent(CatalogFormat.regionsFile))
+        let data = try DataLocation.cached()
+        return try Catalog.loadRegions(data.appendingPathComponent("catalog").appendingPathComponent(CatalogFormat.regionsFile), dataDirectory: data)
     }
 
     /// The region a command runs in: the flag, else `AWS_REGION`, else `AWS_DEFAULT_REGION`, else us-east-1.
