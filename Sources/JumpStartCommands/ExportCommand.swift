@@ -28,6 +28,9 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var regionOption: RegionOption
 
+    @Option(name: .long, help: ArgumentHelp("A deployment configuration of a version fetched by `catalog update` (default: JumpStart's top-ranked one a template can deploy; `show MODEL` lists them).", valueName: "name"))
+    var config: String?
+
     @Option(name: .long, help: "Instance type (default: the model's default).")
     var instanceType: String?
 
@@ -99,6 +102,8 @@ struct ExportCommand: ParsableCommand {
                    answers.endpointName == TemplateRules.defaultEndpointName(modelId: previous) {
                     answers.endpointName = nil
                 }
+                // Another model or version has configs of its own.
+                answers.config = nil
             }
             if let region = regionOption.region { answers.region = try catalog.resolveRegion(region) }
         } else {
@@ -166,6 +171,7 @@ struct ExportCommand: ParsableCommand {
     /// Lays the command line's values over the answers (a fresh set, or a template's).
     func applyOptions(to a: inout ExportAnswers) throws {
         func fail(_ e: TemplateError) -> CommandFailure { CommandFailure(e.description) }
+        if let config { a.config = config }
         if let instanceType { a.instanceType = instanceType }
         if let count {
             guard let n = Int(count), n >= 1, n <= PricingError.maximumCount else { throw fail(.instanceCountInvalid(text: count)) }

@@ -4,6 +4,7 @@ extension ExportAnswers {
     public func commandLine(output: String? = nil) -> String {
         func q(_ s: String) -> String { NextSteps.shellQuoted(s) }
         var words = ["jumpstart-tui", "export", q(version.map { "\(model)@\($0)" } ?? model), "--region", region]
+        if let config { words += ["--config", q(config)] }
         if let instanceType { words += ["--instance-type", instanceType] }
         if instanceCount != 1 { words += ["--count", String(instanceCount)] }
         for v in environment { words += ["--env", q("\(v.name)=\(v.value.description)")] }

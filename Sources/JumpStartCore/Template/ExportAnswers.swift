@@ -20,11 +20,13 @@ public struct ExportAnswers: Sendable, Equatable {
     public var endpointName: String?
     public var acceptEula: Bool
     public var options: TemplateOptions
+    /// One of a fetched version's deployment configurations; nil means its default.
+    public var config: String?
 
     public init(
         model: String, version: String? = nil, region: String, instanceType: String? = nil, instanceCount: Int = 1,
         environment: [EnvironmentVariable] = [], endpointName: String? = nil, acceptEula: Bool = false,
-        options: TemplateOptions = TemplateOptions()
+        options: TemplateOptions = TemplateOptions(), config: String? = nil
     ) {
         self.model = model
         self.version = version
@@ -35,6 +37,7 @@ public struct ExportAnswers: Sendable, Equatable {
         self.endpointName = endpointName
         self.acceptEula = acceptEula
         self.options = options
+        self.config = config
     }
 }
 

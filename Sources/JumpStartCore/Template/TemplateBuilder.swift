@@ -54,12 +54,15 @@ public struct TemplateBuilder: Sendable {
     public func build(_ answers: ExportAnswers) -> Result<ExportedTemplate, TemplateError> {
         // The catalog entry.
         let reference = answers.version.map { "\(answers.model)@\($0)" } ?? answers.model
-        let entry: CatalogEntry
+        var entry: CatalogEntry
         do {
             entry = try catalog.entry(reference: reference)
             _ = try catalog.resolveRegion(answers.region, environment: [:])
         } catch {
             return .failure(.catalog(error))
+        }
+        if let config = answers.config, config != entry.configName {
+            do throws(ConfigChoiceError) { entry = try entry.applying(config: config) } catch { return .failure(.config(error)) }
         }
         // The person's own values, before the catalog's rules.
         if let e = checkOptions(answers) { return .failure(e) }
@@ -96,6 +99,7 @@ public struct TemplateBuilder: Sendable {
 
         var resolved = answers
         resolved.version = entry.version.text
+        resolved.config = entry.configName
         resolved.instanceType = plan.instanceType
         resolved.endpointName = endpointPart
         let endpointName = TemplateRules.endpointNamePrefix + endpointPart

@@ -4,6 +4,8 @@
 public enum TemplateError: Error, Sendable, Equatable {
     /// The catalog has no such model, version or region.
     case catalog(CatalogError)
+    /// `--config NAME` names no usable deployment configuration of the version.
+    case config(ConfigChoiceError)
     /// A rule of DESIGN.md §2; `newestDeployable` names a version that deploys when the person
     /// gave no version.
     case plan(PlanError, newestDeployable: String?)
@@ -49,6 +51,8 @@ extension TemplateError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .catalog(let e):
+            return e.description
+        case .config(let e):
             return e.description
         case let .plan(e, newest):
             guard let newest else { return e.description }

@@ -21,6 +21,8 @@ public enum TemplateMetadata {
             ("EndpointName", .string(a.endpointName ?? "")),
             ("AcceptEula", .bool(a.acceptEula)),
         ]
+        // Optional: a template without it means the version's default deployment configuration.
+        if let config = a.config { pairs.append(("Config", .string(config))) }
         switch a.options.role {
         case .existing(let arn): pairs.append(("RoleArn", .string(arn)))
         case .create(let policy): pairs.append(("RolePolicy", .string(policy.rawValue)))
@@ -98,7 +100,8 @@ public enum TemplateMetadata {
             instanceCount: count, environment: environment, endpointName: nonEmpty(string("EndpointName")), acceptEula: accept,
             options: TemplateOptions(
                 role: role, vpcSubnets: subnets, vpcSecurityGroups: groups, healthCheckTimeout: timeout,
-                kmsKeyId: nonEmpty(string("KmsKeyId")), tags: tags)))
+                kmsKeyId: nonEmpty(string("KmsKeyId")), tags: tags),
+            config: nonEmpty(string("Config"))))
     }
 }
 
