@@ -19,10 +19,18 @@ struct CompareCommand: ParsableCommand {
             choice that deploys $ — claimed only among priced rows, and only when at least half of the rows \
             that deploy have a price. Prices: your own, else AWS's Price List as last fetched by \
             `jumpstart-tui pricing update`, else the bundled table.
+
+            For a version fetched by `catalog update` whose deployment configuration publishes benchmarks, \
+            $/1M TOK is the on-demand price of a million output tokens on one instance: $/hour ÷ (tokens/s × 3,600) \
+            × 1,000,000, at JumpStart's first throughput figure for the type (the lowest concurrency measured, \
+            shown as c=N). Rows without both a price and a figure have none.
             """)
 
     @Argument(help: ArgumentHelp("The model, e.g. meta-textgeneration-llama-2-7b-f@2.0.2.", valueName: "model[@version]"))
     var model: String?
+
+    @Option(name: .long, help: ArgumentHelp("A deployment configuration of a version fetched by `catalog update` (its instance types and benchmarks); default: the top-ranked one a template can deploy.", valueName: "name"))
+    var config: String?
 
     @Option(name: .long, help: "Compare this instance type across regions instead.")
     var instanceType: String?
@@ -50,6 +58,8 @@ struct CompareCommand: ParsableCommand {
             if regions != nil { throw ValidationError("--regions goes with --instance-type; to compare a model's instance types, use --region.") }
         } else if regionOption.region != nil {
             throw ValidationError("--region picks the region of a model's instance types; with --instance-type, use --regions.")
+        } else if config != nil {
+            throw ValidationError("--config goes with compare MODEL (a model's instance types), not with --instance-type.")
         }
     }
 
@@ -70,7 +80,10 @@ struct CompareCommand: ParsableCommand {
         } else {
             let catalog = try loadCatalog()
             let region = try regionOption.resolve(catalog)
-            let entry = try catalog.entry(reference: model ?? "")
+            var entry = try catalog.entry(reference: model ?? "")
+            if let config, config != entry.configName {
+                do { entry = try entry.applying(config: config) } catch { throw CommandFailure("\(error)") }
+            }
             comparison = try CostComparison(model: entry, region: region, planner: catalog.planner, prices: prices,
                                             count: costOptions.count, hoursPerMonth: hours)
         }
@@ -145,7 +158,17 @@ struct CompareOutput {
         if comparison.cheapest != nil, let claim = comparison.cheapestClaim { parts.append("$ the \(claim)") }
         if !comparison.staleRows.isEmpty { parts.append("! a price older than \(PriceQuote.staleAfterDays) days (stale)") }
         if wideColumns { parts.append("$/ACC-H per accelerator-hour, $/GIB-H per GiB of accelerator memory an hour") }
+        if let config = comparison.rows.lazy.compactMap(\.tokenCost).first?.config {
+            parts.append("$/1M TOK per million output tokens on one instance at JumpStart's measured throughput (config \(config), at concurrency c=N); none where JumpStart publishes no figure")
+        }
         return parts.joined(separator: ". ")
+    }
+
+    private var hasTokenCosts: Bool { comparison.rows.contains { $0.tokenCost != nil } }
+
+    private func tokenCell(_ row: CostComparison.Row) -> String {
+        guard let t = row.tokenCost else { return "-" }
+        return t.perMillion.formatted + (t.concurrency.map { " c=\($0)" } ?? "")
     }
 
     private var unknownNote: String? {
@@ -187,6 +210,7 @@ struct CompareOutput {
             if wide, !byRegion { columns += [.init(title: "VCPU", alignment: .right), .init(title: "MEM", alignment: .right)] }
             columns += [.init(title: "$/HOUR", alignment: .right), .init(title: monthTitle, alignment: .right)]
             if wide { columns += [.init(title: "$/ACC-H", alignment: .right), .init(title: "$/GIB-H", alignment: .right)] }
+            if hasTokenCosts { columns.append(.init(title: "$/1M TOK", alignment: .right)) }
             columns.append(.init(title: "COST"))
             if wide || byRegion { columns.append(.init(title: "AS OF")) }
             if hasModel { columns.append(.init(title: "DEPLOYS", flexible: true, minWidth: 8)) }
@@ -201,6 +225,7 @@ struct CompareOutput {
                 if wide {
                     cells += [r.hourlyPerAccelerator?.formattedPrecise ?? "-", r.hourlyPerAcceleratorGiB?.formattedPrecise ?? "-"]
                 }
+                if hasTokenCosts { cells.append(tokenCell(r)) }
                 cells.append(costBar(r.estimate.monthly, maximum: maximum, width: wide ? 8 : 6))
                 if wide || byRegion {
                     cells.append(r.estimate.quote.map { $0.asOf + ($0.origin == .user ? " (yours)" : "") } ?? "unknown")
@@ -231,9 +256,11 @@ struct CompareOutput {
         var lines = ["**" + markdownCell(title) + "**", ""]
         let first = byRegion ? "Region" : "Instance type"
         let month = comparison.count == 1 ? "$/month" : "$/month (×\(comparison.count))"
-        let header = [first, "Accelerators", "vCPU", "Memory", "$/hour", month, "$/accelerator-hour", "$/GiB-hour", hasModel ? "Deploys" : "Note"]
+        var header = [first, "Accelerators", "vCPU", "Memory", "$/hour", month, "$/accelerator-hour", "$/GiB-hour"]
+        if hasTokenCosts { header.append("$/1M output tokens") }
+        header.append(hasModel ? "Deploys" : "Note")
         lines.append("| " + header.map(markdownCell).joined(separator: " | ") + " |")
-        lines.append("|---|---|---:|---:|---:|---:|---:|---:|---|")
+        lines.append("|---|---|---:|---:|---:|---:|---:|---:|" + (hasTokenCosts ? "---:|" : "") + "---|")
         for r in comparison.rows {
             let mark = marks(r)
             let name = cellName(r) + (mark.isEmpty ? "" : " " + mark)
@@ -249,6 +276,9 @@ struct CompareOutput {
             cells.append(r.estimate.monthly?.formatted ?? "unknown")
             cells.append(r.hourlyPerAccelerator?.formattedPrecise ?? "–")
             cells.append(r.hourlyPerAcceleratorGiB?.formattedPrecise ?? "–")
+            if hasTokenCosts {
+                cells.append(r.tokenCost.map { t in t.perMillion.formatted + (t.concurrency.map { " at concurrency \($0)" } ?? "") } ?? "–")
+            }
             cells.append(status(r))
             lines.append("| " + cells.map(markdownCell).joined(separator: " | ") + " |")
         }
@@ -265,7 +295,7 @@ struct CompareOutput {
         "model", "region", "instance_type", "vcpu", "memory_gib", "accelerators", "accelerator_model", "accelerator_memory_gib",
         "count", "hours_per_month", "currency", "known", "unit_hourly", "hourly", "monthly", "yearly",
         "hourly_per_accelerator", "hourly_per_accelerator_gib", "default", "cheapest", "deployable", "reason",
-        "origin", "source", "as_of",
+        "origin", "source", "as_of", "usd_per_million_output_tokens", "output_tokens_per_second", "throughput_concurrency",
     ]
 
     func csv() -> String {
@@ -291,6 +321,7 @@ struct CompareOutput {
             f += [flag(r.isDefault), flag(r.isCheapest), r.deployable.map(flag) ?? ""]
             let reason: String = r.problem.map { "\($0)" } ?? e.reason ?? ""
             f += [reason, e.origin?.rawValue ?? "", e.source ?? "", e.asOf ?? ""]
+            f += [r.tokenCost?.perMillion.plainDecimal ?? "", r.tokenCost?.tokensPerSecond ?? "", r.tokenCost?.concurrency.map(String.init) ?? ""]
             lines.append(line(f))
         }
         return lines.joined(separator: "\n")
@@ -321,6 +352,10 @@ struct CompareOutput {
                     ("notDeployableReason", r.problem.map { .string("\($0)") } ?? .null),
                     ("hourlyPerAccelerator", r.hourlyPerAccelerator?.jsonPrecise ?? .null),
                     ("hourlyPerAcceleratorGiB", r.hourlyPerAcceleratorGiB?.jsonPrecise ?? .null),
+                    ("costPerMillionOutputTokens", r.tokenCost.map { t in
+                        .object([("usd", t.perMillion.jsonPrecise), ("outputTokensPerSecond", .string(t.tokensPerSecond)),
+                                 ("concurrency", t.concurrency.map { .int($0) } ?? .null), ("config", .string(t.config))])
+                    } ?? .null),
                 ])
             })),
             ("assumptions", CostAssumptions.json(comparison.hoursPerMonth)),

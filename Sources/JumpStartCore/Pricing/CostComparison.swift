@@ -28,6 +28,31 @@ public struct CostComparison: Sendable {
         public var hourlyPerAccelerator: Money?
         /// The price of one instance-hour per GiB of accelerator memory.
         public var hourlyPerAcceleratorGiB: Money?
+        /// What a million output tokens cost on one instance at JumpStart's measured throughput;
+        /// nil without both a price and a published throughput.
+        public var tokenCost: TokenCost?
+    }
+
+    /// `$ per 1M output tokens` = hourly price ÷ (tokens/s × 3,600) × 1,000,000, at the throughput
+    /// JumpStart measured (its first figure for the type: the lowest concurrency it tried).
+    public struct TokenCost: Sendable, Equatable {
+        public var perMillion: Money
+        /// Tokens per second, as the spec writes it.
+        public var tokensPerSecond: String
+        /// The concurrency the throughput was measured at.
+        public var concurrency: Int?
+        /// The deployment configuration the benchmark belongs to.
+        public var config: String
+
+        public init?(hourly: Money?, config: DeploymentConfig?, instanceType: String) {
+            guard let hourly, let config, let metric = config.throughput(on: instanceType), let tps = metric.numericValue else { return nil }
+            let perMillion = Double(hourly.micros) / (tps * 3600) * 1_000_000
+            guard perMillion.isFinite, perMillion < 9e15 else { return nil }
+            self.perMillion = Money(micros: Int64(perMillion.rounded()))
+            self.tokensPerSecond = metric.value
+            self.concurrency = metric.concurrency
+            self.config = config.name
+        }
     }
 
     /// Where the prices in a comparison come from: one line per distinct source.
@@ -108,8 +133,10 @@ public struct CostComparison: Sendable {
         var rows: [Row] = []
         for type in entry.instanceTypes {
             let problem = planner.check(entry, region: region, instanceType: type)
-            rows.append(try Self.row(region: region, instanceType: type, prices: prices, count: count, hours: hoursPerMonth,
-                                     isDefault: type == entry.defaultInstanceType, problem: problem, hasModel: true))
+            var row = try Self.row(region: region, instanceType: type, prices: prices, count: count, hours: hoursPerMonth,
+                                   isDefault: type == entry.defaultInstanceType, problem: problem, hasModel: true)
+            row.tokenCost = TokenCost(hourly: row.estimate.unitHourly, config: entry.config, instanceType: type)
+            rows.append(row)
         }
         self.init(axis: .instanceTypes(region: region), model: entry.reference, count: count, hoursPerMonth: hoursPerMonth, rows: rows)
     }
@@ -175,6 +202,6 @@ public struct CostComparison: Sendable {
         }
         return Row(region: region, instanceType: instanceType, hardware: hardware, estimate: estimate, isDefault: isDefault,
                    deployable: hasModel ? problem == nil : nil, problem: problem, isCheapest: false,
-                   hourlyPerAccelerator: perAccelerator, hourlyPerAcceleratorGiB: perGiB)
+                   hourlyPerAccelerator: perAccelerator, hourlyPerAcceleratorGiB: perGiB, tokenCost: nil)
     }
 }
