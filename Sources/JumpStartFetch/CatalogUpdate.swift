@@ -166,13 +166,18 @@ public enum CatalogUpdate {
         var snapshot: URL?
         let fetched = previousFetched + added
         if changed {
-            var entries: [CatalogEntry] = []
-            let fetchedRefs = Set(fetched.map(\.reference))
-            do throws(CatalogError) {
-                for s in bundledSummaries where !fetchedRefs.contains(s.reference) { entries.append(try bundled.entry(s)) }
-            } catch { throw .catalog("\(error)") }
-            entries += fetched
-            var files = CatalogFormat.encode(entries: entries, regions: bundled.regions)
+            // The bundled catalog's files, kept as they are; the fetched entries are laid over them.
+            var base: [String: String] = [:]
+            let bundledFolder = bundledData.appendingPathComponent("catalog")
+            for name in [CatalogFormat.entriesFile, CatalogFormat.regionsFile, CatalogFormat.environmentsFile, CatalogFormat.variantsFile,
+                         CatalogFormat.aliasesFile, CatalogFormat.packagesFile] {
+                guard let data = FileManager.default.contents(atPath: bundledFolder.appendingPathComponent(name).path) else {
+                    throw .catalog("the bundled \(bundledFolder.path)/\(name) can't be read")
+                }
+                base[name] = String(decoding: data, as: UTF8.self)
+            }
+            // Masks by the catalog rules alone, as the bundled rows have them; CloudFormation's offer is laid over them when read.
+            var files = CatalogFormat.encode(entries: fetched, regions: RegionTable(regions: bundled.regions.regions), over: base)
             let formatter = ISO8601DateFormatter()
             let state = UpdatedCatalog.State(
                 updatedAt: formatter.string(from: now), endpoint: fetcher.base, specs: records, lastAdded: added.count,

@@ -4,7 +4,7 @@ spec file per version at its spec_key, in the published shapes.
 
     python3 tools/fakeaws/make_specs.py --out DIR [--fixtures DIR] [--versions N]
 
-Always copies the real spec files in ../shared/data/fixtures/jumpstart-specs/ (or --fixtures) at
+Always copies the real spec files in Tests/Fixtures/jumpstart-specs/ (or --fixtures) at
 the spec keys their manifest names. With --versions N it adds N more versions, made from the
 fixtures: model ids `bench-<fixture>-<i // 10>` with versions 1.0.<i % 10> (new models, so a
 default update fetches only each model's newest; --all-versions fetches all N). Prints the number
@@ -23,7 +23,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
-    parser.add_argument("--fixtures", default=str(ROOT.parent / "shared/data/fixtures/jumpstart-specs"))
+    parser.add_argument("--fixtures", default=str(ROOT / "Tests/Fixtures/jumpstart-specs"))
     parser.add_argument("--versions", type=int, default=0)
     args = parser.parse_args()
     out = pathlib.Path(args.out)
