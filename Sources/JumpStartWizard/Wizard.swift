@@ -298,8 +298,14 @@ public enum Wizard {
 
     /// Makes a catalog entry the chosen model; nil, or why it can't be chosen here.
     static func choose(_ summary: EntrySummary, _ state: inout WizardState, _ services: WizardServices) -> String? {
-        let entry: CatalogEntry
+        var entry: CatalogEntry
         do { entry = try services.catalog.entry(summary) } catch { return "\(error)" }
+        // A configuration chosen before (or read from a template) stays while the version does.
+        if let config = state.answers.config, state.answers.modelReference == entry.reference, config != entry.configName {
+            do throws(ConfigChoiceError) { entry = try entry.applying(config: config) } catch { return "\(error)" }
+        } else if state.answers.modelReference != entry.reference {
+            state.answers.config = nil
+        }
         let region = state.answers.region
         if services.catalog.planner.deployableInstanceTypes(entry, in: region).isEmpty {
             var message = "\(entry.reference) deploys on no instance type in \(region)."
@@ -318,6 +324,7 @@ public enum Wizard {
         state.entry = entry
         state.eulaURL = eulaURL(entry, region: region, services)
         state.answers.modelReference = entry.reference
+        if entry.configs.count > 1 { state.answers.config = entry.configName }
         if changed {
             if entry.isModelPackage { state.answers.environment = [] }
             if !entry.instanceTypes.contains(state.answers.instanceType) { state.answers.instanceType = "" }
@@ -349,6 +356,9 @@ public enum Wizard {
                 instanceType: type, isDefault: type == entry.defaultInstanceType, isCheapest: false,
                 hardware: services.pricing.hardware(type), cost: services.pricing.estimate(region, type, count),
                 problem: services.catalog.planner.check(entry, region: region, instanceType: type)?.shortReason)
+        }
+        for i in rows.indices {
+            rows[i].tokenCost = CostComparison.TokenCost(hourly: rows[i].cost.unitHourly, config: entry.config, instanceType: rows[i].instanceType)
         }
         switch state.instanceSort {
         case .name:

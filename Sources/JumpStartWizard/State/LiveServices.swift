@@ -28,6 +28,7 @@ extension WizardServices {
                     basis: "On-demand, \(estimate.hoursPerMonth) h a month, USD; \(origin) as of \(estimate.asOf ?? "unknown")\(age). Not included: storage, data transfer, taxes.",
                     reason: nil)
                 figure.monthlyAmount = monthly
+                figure.unitHourly = estimate.unitHourly
                 figure.stale = estimate.quote?.isStale == true
                 return figure
             })
@@ -66,7 +67,8 @@ extension WizardAnswers {
             environment: environment, endpointName: endpointName.isEmpty ? nil : endpointName, acceptEula: eulaAccepted,
             options: TemplateOptions(
                 role: role, vpcSubnets: subnets, vpcSecurityGroups: securityGroups, healthCheckTimeout: healthCheckTimeout,
-                kmsKeyId: kmsKeyId.isEmpty ? nil : kmsKeyId, tags: tags.map { TemplateTag(key: $0.key, value: $0.value) }))
+                kmsKeyId: kmsKeyId.isEmpty ? nil : kmsKeyId, tags: tags.map { TemplateTag(key: $0.key, value: $0.value) }),
+            config: config)
     }
 
     /// Answers read back from an exported template (`--from`).
@@ -89,5 +91,6 @@ extension WizardAnswers {
         securityGroups = a.options.vpcSecurityGroups
         kmsKeyId = a.options.kmsKeyId ?? ""
         tags = a.options.tags.map { ($0.key, $0.value) }
+        config = a.config
     }
 }

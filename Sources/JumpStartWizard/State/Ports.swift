@@ -16,6 +16,8 @@ public struct CostFigure: Sendable, Equatable {
     public var monthlyAmount: Money?
     /// The price is older than the core's stale limit.
     public var stale: Bool = false
+    /// One instance's hourly price, for the cost of a million tokens; nil when unknown.
+    public var unitHourly: Money?
 
     public init(known: Bool, hourly: String, monthly: String, yearly: String, monthlyDollars: Double, basis: String, reason: String?) {
         self.known = known

@@ -23,6 +23,8 @@ public struct WizardAnswers: Sendable, Equatable {
     public var kmsKeyId: String = ""
     public var tags: [(key: String, value: String)] = []
     public var eulaAccepted: Bool = false
+    /// A deployment configuration of a fetched version; nil means its default.
+    public var config: String?
 
     public init() {}
 
@@ -32,5 +34,6 @@ public struct WizardAnswers: Sendable, Equatable {
             && a.healthCheckTimeout == b.healthCheckTimeout && a.rolePolicy == b.rolePolicy && a.roleArn == b.roleArn
             && a.subnets == b.subnets && a.securityGroups == b.securityGroups && a.kmsKeyId == b.kmsKeyId
             && a.tags.elementsEqual(b.tags, by: { $0.key == $1.key && $0.value == $1.value }) && a.eulaAccepted == b.eulaAccepted
+            && a.config == b.config
     }
 }

@@ -122,6 +122,8 @@ public struct InstanceRow: Sendable, Equatable {
     /// Nil when it deploys; else the short reason it can't.
     public var problem: String?
     public var deploys: Bool { problem == nil }
+    /// What a million output tokens cost at JumpStart's benchmark, where it publishes one.
+    public var tokenCost: CostComparison.TokenCost? = nil
 }
 
 /// Adding or editing one environment variable.

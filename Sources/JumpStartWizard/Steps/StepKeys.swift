@@ -117,6 +117,32 @@ enum StepKeys {
 
     // MARK: - Instance type
 
+    /// `c`: the next deployment configuration a template can deploy, in JumpStart's ranking order.
+    static func nextConfig(_ state: inout WizardState, _ services: WizardServices) {
+        guard let entry = state.entry else { return }
+        let usable = entry.configs.filter { $0.fields != nil }.map(\.name)
+        guard usable.count > 1, let current = entry.configName, let i = usable.firstIndex(of: current) else {
+            state.flash = entry.origin == nil
+                ? "\(entry.reference) is from the bundled catalog: it has one configuration (`catalog update` fetches JumpStart's specs, some with several)."
+                : "\(entry.reference) has one deployment configuration a template can deploy" + (entry.configs.count > 1 ? " (the others are left out; `jumpstart-tui show \(entry.reference)` says why)." : ".")
+            return
+        }
+        let name = usable[(i + 1) % usable.count]
+        let next: CatalogEntry
+        do { next = try entry.applying(config: name) } catch {
+            state.flash = "\(error)"
+            return
+        }
+        state.entry = next
+        state.answers.config = name
+        if !next.instanceTypes.contains(state.answers.instanceType) { state.answers.instanceType = "" }
+        state.rendering = nil
+        Wizard.refreshInstanceRows(&state, services)
+        Wizard.refreshEstimate(&state, services)
+        let rank = entry.configs.firstIndex { $0.name == name }.map { " (ranked \($0 + 1) of \(entry.configs.count))" } ?? ""
+        state.flash = "Deployment configuration \(name)\(rank)" + (name == entry.defaultConfigName ? ", the default." : ".")
+    }
+
     static func instanceCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
         let last = max(0, state.instanceRows.count - 1)
         switch command {
@@ -128,6 +154,8 @@ enum StepKeys {
             state.instanceSort = state.instanceSort == .price ? .name : .price
             Wizard.refreshInstanceRows(&state, services)
             state.flash = "Sorted by \(state.instanceSort.rawValue)."
+        case .nextConfig:
+            nextConfig(&state, services)
         case .updatePrices:
             if let running = state.priceUpdate {
                 state.flash = "A price update for \(running.region) is already running."

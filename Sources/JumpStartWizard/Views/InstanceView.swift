@@ -5,12 +5,17 @@ import TerminalUI
 enum InstanceView {
     static func draw(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
         let count = state.answers.instanceCount
-        let title = "Instance types in \(state.answers.region) · sorted by \(state.instanceSort.rawValue) (s)"
+        var title = "Instance types in \(state.answers.region) · sorted by \(state.instanceSort.rawValue) (s)"
+        if let entry = state.entry, let config = entry.configName, entry.configs.filter({ $0.fields != nil }).count > 1 {
+            title += " · config \(config) (c)"
+        }
         let inner = WizardView.box(title, layout.instanceTable, theme, into: &buffer)
         let maxMonthly = state.instanceRows.filter(\.cost.known).map(\.cost.monthlyDollars).max() ?? 0
         // The long hardware columns only where they fit beside the status (about 160 columns).
         let roomy = layout.main.width >= 118
-        let barWidth = roomy ? 16 : 5
+        // $ per 1M output tokens where JumpStart publishes a throughput, when there is room.
+        let tokens = roomy && state.instanceRows.contains { $0.tokenCost != nil }
+        let barWidth = roomy ? (tokens ? 6 : 16) : 5
         let rows: [[String]] = state.instanceRows.map { r in
             let mark = (r.isDefault ? "*" : " ") + (r.isCheapest ? "$" : " ")
             // A stale price keeps its figure, marked: "$37.688!".
@@ -27,8 +32,8 @@ enum InstanceView {
             return [
                 mark + r.instanceType, hw?.vcpu ?? "?", hw.map { roomy ? $0.memory : $0.memory.replacingOccurrences(of: " GiB", with: "G") } ?? "?",
                 hw.map { roomy ? $0.accelerators : compact($0.accelerators) } ?? "?",
-                hourly, r.cost.known ? r.cost.monthly : "unknown", bar, status,
-            ]
+                hourly, r.cost.known ? r.cost.monthly : "unknown",
+            ] + (tokens ? [r.tokenCost?.perMillion.formatted ?? "-"] : []) + [bar, status]
         }
         let styles = Dictionary(uniqueKeysWithValues: state.instanceRows.enumerated().compactMap { (i, r) -> (Int, Style)? in
             r.deploys ? nil : (i, theme.dim)
@@ -41,6 +46,7 @@ enum InstanceView {
             // Nine: "$113.068!" (a stale price keeps its mark).
             TableColumn("$/HOUR", width: .fixed(roomy ? 10 : 9), alignment: .right),
             TableColumn(count == 1 ? "$/MONTH" : "$/MO ×\(count)", width: .fixed(10), alignment: .right),
+        ] + (tokens ? [TableColumn("$/1M TOK", width: .fixed(9), alignment: .right)] : []) + [
             TableColumn("", width: .fixed(barWidth)),
             TableColumn("STATUS", width: .flexible(minimum: 4, weight: 1)),
         ]
@@ -55,6 +61,9 @@ enum InstanceView {
         out.append((" \(r.instanceType): \(hw)", .bold))
         if r.cost.known {
             out.append((" \(r.cost.hourly)/hour for \(count) → \(r.cost.monthly)/month, \(r.cost.yearly)/year", theme.money))
+            if let t = r.tokenCost {
+                out.append((" \(t.perMillion.formatted) per 1M output tokens at \(t.tokensPerSecond) tokens/s (JumpStart's benchmark of \(t.config)\(t.concurrency.map { ", concurrency \($0)" } ?? ""))", theme.money))
+            }
             out.append((" " + r.cost.basis, theme.dim))
         } else {
             out.append((" Price unknown: \(r.cost.reason ?? "no price known"). Never guessed.", theme.warn))
