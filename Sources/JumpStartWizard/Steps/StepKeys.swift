@@ -122,9 +122,8 @@ enum StepKeys {
         guard let entry = state.entry else { return }
         let usable = entry.configs.filter { $0.fields != nil }.map(\.name)
         guard usable.count > 1, let current = entry.configName, let i = usable.firstIndex(of: current) else {
-            state.flash = entry.origin == nil
-                ? "\(entry.reference) is from the bundled catalog: it has one configuration (`catalog update` fetches JumpStart's specs, some with several)."
-                : "\(entry.reference) has one deployment configuration a template can deploy" + (entry.configs.count > 1 ? " (the others are left out; `jumpstart-tui show \(entry.reference)` says why)." : ".")
+            state.flash = entry.origin == nil ? "One configuration only (a bundled version)."
+                : entry.configs.count > 1 ? "No other configuration deploys from a template (show says why)." : "This version has one configuration."
             return
         }
         let name = usable[(i + 1) % usable.count]

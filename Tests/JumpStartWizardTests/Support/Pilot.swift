@@ -29,7 +29,9 @@ struct Pilot {
     /// The services the wizard runs with; a test swaps them as the app does when an update lands.
     var live: WizardServices = services
 
-    init(width: Int = 80, height: Int = 24, region: String = "us-east-1", start: StartingAnswers = StartingAnswers()) {
+    init(width: Int = 80, height: Int = 24, region: String = "us-east-1", start: StartingAnswers = StartingAnswers(),
+         services: WizardServices = services) {
+        live = services
         (state, _) = Wizard.start(start, region: region, size: Size(width: width, height: height), services: services)
     }
 
