@@ -79,12 +79,16 @@ data:
 	$(SWIFT) build $(RELEASE) --product jumpstart-import
 	.build/release/jumpstart-import ../shared/data data
 
-## refresh-data: with network, rewrite data/pricing/prices.csv from AWS's public Price List (the same
-## code as `jumpstart-tui pricing update`); without network it says so and leaves data/ as it was.
+## refresh-data: with network, rewrite data/catalog/ from JumpStart's public specs (the same code as
+## `jumpstart-tui catalog update`: the versions published since, added) and data/pricing/prices.csv
+## from AWS's public Price List (the same code as `pricing update`); without network each says so and
+## leaves its part of data/ as it was. CATALOG_ENDPOINT_URL / PRICING_ENDPOINT_URL point at mirrors.
 ## Re-record the golden outputs on purpose afterwards (RECORD_SNAPSHOTS=1 swift test).
+PRICING_ENDPOINT_URL ?= $(ENDPOINT_URL)
 refresh-data:
 	$(SWIFT) build $(RELEASE) --product jumpstart-import
-	.build/release/jumpstart-import --refresh-pricing data $(if $(ENDPOINT_URL),--endpoint-url $(ENDPOINT_URL))
+	.build/release/jumpstart-import --refresh-catalog data $(if $(CATALOG_ENDPOINT_URL),--endpoint-url $(CATALOG_ENDPOINT_URL))
+	.build/release/jumpstart-import --refresh-pricing data $(if $(PRICING_ENDPOINT_URL),--endpoint-url $(PRICING_ENDPOINT_URL))
 
 ## cloudformation-data: rewrite data/cloudformation/resource-support.tsv (which resource types
 ## CloudFormation offers in each JumpStart region) from the cfn-lint in .venv.

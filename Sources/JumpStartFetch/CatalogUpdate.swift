@@ -176,6 +176,10 @@ public enum CatalogUpdate {
                 }
                 base[name] = String(decoding: data, as: UTF8.self)
             }
+            // A bundled catalog refreshed by `make refresh-data` has fetched rows of its own.
+            if let data = FileManager.default.contents(atPath: bundledFolder.appendingPathComponent(CatalogFormat.specsFile).path) {
+                base[CatalogFormat.specsFile] = String(decoding: data, as: UTF8.self)
+            }
             // Masks by the catalog rules alone, as the bundled rows have them; CloudFormation's offer is laid over them when read.
             var files = CatalogFormat.encode(entries: fetched, regions: RegionTable(regions: bundled.regions.regions), over: base)
             let formatter = ISO8601DateFormatter()

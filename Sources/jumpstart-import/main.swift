@@ -12,6 +12,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     print("""
         usage: jumpstart-import [SOURCE_DIR (default ../shared/data)] [DATA_DIR (default data)]
                jumpstart-import --refresh-pricing [DATA_DIR (default data)] [--endpoint-url URL]
+               jumpstart-import --refresh-catalog [DATA_DIR (default data)] [--endpoint-url URL] [--all-versions]
         """)
     exit(0)
 }
@@ -24,6 +25,24 @@ if arguments.first == "--refresh-pricing" {
     }
     do {
         let summary = try PricingRefresh.run(output: URL(fileURLWithPath: rest.first ?? "data"), endpoint: endpoint)
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("jumpstart-import: \(error)\n".utf8))
+        exit(1)
+    }
+}
+if arguments.first == "--refresh-catalog" {
+    var rest = Array(arguments.dropFirst())
+    var endpoint = CatalogUpdate.defaultEndpoint
+    if let i = rest.firstIndex(of: "--endpoint-url"), i + 1 < rest.count {
+        endpoint = rest[i + 1]
+        rest.removeSubrange(i...(i + 1))
+    }
+    let all = rest.contains("--all-versions")
+    rest.removeAll { $0 == "--all-versions" }
+    do {
+        let summary = try CatalogRefresh.run(output: URL(fileURLWithPath: rest.first ?? "data"), endpoint: endpoint, allVersions: all)
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         exit(0)
     } catch {
