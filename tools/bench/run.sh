@@ -6,6 +6,8 @@
 #   in process:    catalog load, one lookup, a filter keystroke, frame renders, start to first
 #                  frame — .build/release/jumpstart-bench (google/swift-benchmark).
 # The user's own price file is kept out (XDG_CONFIG_HOME points at an empty folder).
+# `catalog update` adds 1,000 generated versions (tools/fakeaws/make_specs.py) from the same local
+# server, then export, show and the wizard's first frame run with that catalog present.
 # `pricing update` is timed against tools/fakeaws/serve.py on 127.0.0.1 serving a generated Price
 # List (tools/fakeaws/make_pricelist.py), then the commands again with its file present.
 # Exits non-zero when a target is missed. Takes about a minute.
@@ -59,6 +61,30 @@ measure_processes "$work/with-update" "$RUNS" \
 python3 tools/bench/first_frame.py "$BIN" 20 3 >"$work/first_frame_updated.json"
 unset XDG_DATA_HOME
 kill "$server" 2>/dev/null || true
+
+echo "== catalog update: 1,000 new versions from a local JumpStart bucket (3 runs)" >&2
+python3 tools/fakeaws/make_specs.py --out "$work/bucket" --versions 1000 >/dev/null
+python3 tools/fakeaws/serve.py --root "$work/bucket" --max-seconds 900 >"$work/bucket-port" &
+bucket_server=$!
+trap 'kill "$server" "$bucket_server" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 50); do [ -s "$work/bucket-port" ] && break; sleep 0.1; done
+bucket="http://127.0.0.1:$(head -n 1 "$work/bucket-port")"
+: >"$work/catalog-update.txt"
+for _ in 1 2 3; do
+    rm -rf "$work/catalog-data"
+    XDG_DATA_HOME="$work/catalog-data" /usr/bin/time -f "%e %M" -o "$work/catalog-update.time" \
+        "$BIN" catalog update --all-versions --endpoint-url "$bucket" >/dev/null 2>&1 || { echo "catalog update failed" >&2; exit 1; }
+    tail -n 1 "$work/catalog-update.time" >>"$work/catalog-update.txt"
+done
+echo "== whole process with an updated catalog of 9,239 versions present" >&2
+export XDG_DATA_HOME="$work/catalog-data"
+measure_processes "$work/with-catalog" "$RUNS" \
+    "$BIN export huggingface-llm-mistral-7b-instruct@3.5.0" \
+    "$BIN export meta-textgeneration-llama-3-1-70b --accept-eula" \
+    "$BIN show meta-textgeneration-llama-3-1-70b"
+python3 tools/bench/first_frame.py "$BIN" 20 3 >"$work/first_frame_catalog.json"
+unset XDG_DATA_HOME
+kill "$bucket_server" 2>/dev/null || true
 
 echo "== pricing import of one 275 MB offer file (streamed)" >&2
 python3 tools/bench/big_offer.py "$work/big-offer.json" 275
@@ -121,6 +147,15 @@ rows.append(("with an updated price file present", None, None, None))
 processes("with-update", lambda command: 20)
 ffu = json.load(open(f"{work}/first_frame_updated.json"))
 row("wizard start to first frame (80×24 pty)", statistics.median(ffu["times"]) * 1000, "ms", 50)
+
+rows.append(("catalog update, 1,000 new versions, local server (3 runs)", None, None, None))
+cu = [line.split() for line in open(f"{work}/catalog-update.txt")]
+row("catalog update --all-versions: wall time", statistics.median(float(u[0]) for u in cu) * 1000, "ms", 30000)
+row("  peak memory: catalog update", statistics.median(int(u[1]) for u in cu) / 1024, "MB", 300)
+rows.append(("with an updated catalog present (9,239 versions)", None, None, None))
+processes("with-catalog", lambda command: 50 if command.startswith("show") else 20)
+ffc = json.load(open(f"{work}/first_frame_catalog.json"))
+row("wizard start to first frame (80×24 pty)", statistics.median(ffc["times"]) * 1000, "ms", 50)
 
 rows.append(("in process (swift-benchmark)", None, None, None))
 names = {
