@@ -235,3 +235,37 @@ struct CatalogUpdateTests {
         #expect(Date().timeIntervalSince(t) < 4.5)
     }
 }
+
+@Suite("templates of versions fetched from JumpStart's specs")
+struct FetchedTemplateTests {
+    /// The real specs (and the two-config one) served locally and fetched into a home of its own.
+    static let home: [String: String] = {
+        do {
+            let server = try FakeAWS()
+            var bucket = try SpecBucket.real()
+            bucket.add("test-two-configs", "1.0.0", spec: try twoConfigSpec())
+            try bucket.publish(on: server)
+            let env = try isolatedHome()
+            let r = try jst(["catalog", "update", "--endpoint-url", server.endpoint, "--retries", "0"], environment: env)
+            guard r.status == 0 else { fatalError("catalog update failed: \(r.stdout)\(r.stderr)") }
+            return env
+        } catch {
+            fatalError("\(error)")
+        }
+    }()
+
+    /// Golden templates, linted by tools/checks/cfn-lint.sh against their region like the others.
+    @Test("each fixture exports the template worked out in SpecResolutionTests", arguments: [
+        ("fetched-llama-3-1-70b", ["meta-textgeneration-llama-3-1-70b@2.16.2", "--accept-eula", "--instance-type", "ml.g5.48xlarge"]),
+        ("fetched-gpt-oss-20b", ["openai-reasoning-gpt-oss-20b@3.38.0"]),
+        ("fetched-mobilenet-v2", ["pytorch-ic-mobilenet-v2@3.0.25", "--region", "eu-west-1", "--role-policy", "least-privilege"]),
+        ("fetched-config-choice", ["test-two-configs@1.0.0", "--accept-eula", "--config", "lmi-optimized", "--instance-type", "ml.p5.48xlarge"]),
+    ])
+    func golden(name: String, arguments: [String]) throws {
+        for format in ["yaml", "json"] {
+            let r = try jst(["export"] + arguments + ["--format", format], environment: Self.home)
+            #expect(r.status == 0, "\(r.stderr)")
+            try assertGolden(r.stdout, goldenURL(name, format))
+        }
+    }
+}

@@ -77,7 +77,7 @@ public enum Keymap {
                 Binding([.enter], "Enter", "choose this instance type (deployable ones only)", .next),
                 Binding([.character("s")], "s", "sort by price / by name", .toggleSort),
                 Binding([.character("u")], "u", "fetch prices", .updatePrices),
-                Binding([.character("c")], "c", "next deployment configuration (versions fetched by `catalog update` that have several)", .nextConfig, footer: false),
+                Binding([.character("c")], "c", "next deployment configuration (fetched versions)", .nextConfig, footer: false),
                 Binding([.home, .end], "Home/End", "first / last", .top, footer: false),
             ]
         case .count:
