@@ -27,9 +27,15 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Loads the bundled catalog, turning a missing or damaged data folder into a clear failure.
+/// Loads the catalog in use (the updated one when there is one, else the bundled one), turning a
+/// missing or damaged data folder into a clear failure. When an updated catalog exists but can't
+/// be used, says why once, on standard error, rather than silently answering from the bundled one.
 func loadCatalog() throws -> Catalog {
-    try Catalog.inUse()
+    let catalog = try Catalog.inUse()
+    if catalog.source == .bundled, let problem = Catalog.updatedCatalogProblem() {
+        note("note: using the bundled catalog: \(problem).")
+    }
+    return catalog
 }
 
 /// Writes text to standard output, ending with one newline.

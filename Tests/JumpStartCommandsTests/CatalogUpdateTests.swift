@@ -236,6 +236,52 @@ struct CatalogUpdateTests {
     }
 }
 
+@Suite("the updated catalog's guards")
+struct CatalogGuardTests {
+    @Test("one update at a time; a catalog merged with another bundled catalog is not used, says so, and the next update merges it again")
+    func guards() throws {
+        let server = try FakeAWS()
+        let env = try isolatedHome()
+        var bucket = SpecBucket()
+        bucket.add("test-two-configs", "1.0.0", spec: try twoConfigSpec())
+        try bucket.publish(on: server)
+        let args = ["catalog", "update", "--endpoint-url", server.endpoint, "--retries", "0"]
+        #expect(try jst(args, environment: env).status == 0)
+        let folder = URL(fileURLWithPath: env["XDG_DATA_HOME"]!).appendingPathComponent("jumpstart-tui/catalog")
+
+        // Another update holding the lock.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", "import fcntl,sys,time; f=open(sys.argv[1],'a'); fcntl.flock(f, fcntl.LOCK_EX); print('held', flush=True); time.sleep(20)",
+                            folder.appendingPathComponent(".lock").path]
+        let out = Pipe()
+        holder.standardOutput = out
+        try holder.run()
+        _ = out.fileHandleForReading.availableData
+        let busy = try jst(args, environment: env)
+        kill(holder.processIdentifier, SIGKILL)
+        holder.waitUntilExit()
+        #expect(busy.status == 1)
+        #expect(busy.stderr.contains("Another catalog update is running"), "\(busy.stderr)")
+
+        // As if a newer program with another bundled catalog were installed.
+        let snapshot = folder.appendingPathComponent("current").resolvingSymlinksInPath()
+        try Data("bundled-entries-bytes 1\n".utf8).write(to: snapshot.appendingPathComponent("base.txt"))
+        let show = try jst(["show", "test-two-configs"], environment: env)
+        #expect(show.status == 1)
+        #expect(show.stderr.contains("note: using the bundled catalog: the updated catalog in \(folder.path) was merged with another bundled catalog"), "\(show.stderr)")
+        let status = try jst(["catalog", "status"], environment: env)
+        #expect(status.stdout.contains("In use: the bundled catalog"))
+        #expect(status.stdout.contains("An updated catalog exists but is not used"))
+        try server.clearLog()
+        let again = try jst(args, environment: env)
+        #expect(again.status == 0)
+        #expect(again.stdout.replacingOccurrences(of: "\n  ", with: " ").contains("merged again with this program's"), "\(again.stdout)")
+        #expect(server.requests == ["/models_manifest.json"])
+        #expect(try jst(["show", "test-two-configs"], environment: env).status == 0)
+    }
+}
+
 @Suite("templates of versions fetched from JumpStart's specs")
 struct FetchedTemplateTests {
     /// The real specs (and the two-config one) served locally and fetched into a home of its own.

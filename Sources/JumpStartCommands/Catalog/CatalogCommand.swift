@@ -203,7 +203,8 @@ struct CatalogStatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try loadCatalog()
+        // Not loadCatalog(): the status says itself why an updated catalog is not used.
+        let catalog = try Catalog.inUse()
         var status = Status(inUse: "bundled", versions: catalog.count, models: catalog.modelIds.count, fetched: 0, leftOut: [:], frameworks: [:],
                             lastFailed: [], problem: Catalog.updatedCatalogProblem(), bundledOnly: UserFolders.bundledOnly())
         status.folder = UpdatedCatalog.folder()?.path
