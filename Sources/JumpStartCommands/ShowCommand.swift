@@ -126,7 +126,7 @@ struct ShowCommand: ParsableCommand {
         var t = TextTable([.init(title: "CONFIG"), .init(title: "RANK", alignment: .right), .init(title: "USE"),
                            .init(title: "NEEDS", flexible: true, minWidth: 12)])
         for (i, c) in e.configs.enumerated() {
-            let use = c.fields == nil ? "left out" : (c.name == e.configName ? "shown" : (c.name == e.defaultConfigName ? "default" : "yes"))
+            let use = c.fields == nil ? "left out" : (c.name == e.configName ? "shown here" : "--config \(c.name)")
             t.add([c.name, c.rank.map { String($0 + 1) } ?? String(i + 1), use, c.requirements?.text ?? "-"])
         }
         lines += t.render(width: width).map { "  " + $0 }
@@ -135,15 +135,15 @@ struct ShowCommand: ParsableCommand {
         }
         for c in e.configs where !c.benchmarks.isEmpty {
             lines.append("")
-            lines.append("JumpStart's benchmarks of \(c.name):")
-            var b = TextTable([.init(title: "TYPE"), .init(title: "CONCURRENCY", alignment: .right), .init(title: "THROUGHPUT", alignment: .right),
-                               .init(title: "LATENCY", alignment: .right)])
+            lines.append("JumpStart's benchmarks of \(c.name) (P50 throughput per user, and time to first token, at each number of concurrent users):")
+            var b = TextTable([.init(title: "TYPE"), .init(title: "USERS", alignment: .right), .init(title: "TOKENS/S PER USER", alignment: .right),
+                               .init(title: "FIRST TOKEN", alignment: .right)])
             for type in c.benchmarks.keys.sorted(by: PriceFiles.instanceOrder) {
                 var byConcurrency: [Int?: (String?, String?)] = [:]
                 var order: [Int?] = []
                 for m in c.benchmarks[type]! {
                     if byConcurrency[m.concurrency] == nil { order.append(m.concurrency); byConcurrency[m.concurrency] = (nil, nil) }
-                    if m.isThroughput { byConcurrency[m.concurrency]!.0 = "\(m.value) tokens/s" }
+                    if m.isThroughput { byConcurrency[m.concurrency]!.0 = m.value }
                     else if m.name.lowercased() == "latency" { byConcurrency[m.concurrency]!.1 = "\(m.value) \(m.unit == "sec" ? "s" : m.unit)" }
                 }
                 for (i, n) in order.enumerated() {

@@ -93,6 +93,10 @@ public enum CatalogUpdate {
                     throw CatalogError.damaged(file: snapshot.appendingPathComponent(UpdatedCatalog.stateFile).path, line: nil, reason: "not an update record")
                 }
                 let earlier = try Catalog(directory: snapshot, dataDirectory: bundledData, source: .updated(snapshot: snapshot.path))
+                if let expected = UpdatedCatalog.expectedEntries(snapshot), expected != earlier.count {
+                    throw CatalogError.damaged(file: snapshot.appendingPathComponent(CatalogFormat.entriesFile).path, line: nil,
+                                               reason: "\(earlier.count) entries, not the \(expected) it was written with")
+                }
                 previousFetched = try earlier.fetchedEntries()
                 previousState = state
                 if !UpdatedCatalog.matchesBundled(snapshot, bundledData: bundledData) {
@@ -117,7 +121,14 @@ public enum CatalogUpdate {
         do throws(JumpStartManifest.Malformed) { manifest = try JumpStartManifest.parse([UInt8](manifestBytes)) } catch {
             throw .malformedManifest(url: fetcher.url(manifestPath), reason: error.reason)
         }
-        let selected = manifest.selection(held: held, allVersions: allVersions)
+        var selected = manifest.selection(held: held, allVersions: allVersions)
+        // Versions that failed last time are tried again, even when older than the newest held.
+        let retry = Set(previousState?.lastFailed ?? [])
+        let chosen = Set(selected.map(\.reference))
+        selected += manifest.entries.filter { e in
+            retry.contains(e.reference) && !chosen.contains(e.reference) && !(held[e.modelId]?.contains(e.version) ?? false)
+        }
+        selected.sort { ($0.modelId, $0.version) < ($1.modelId, $1.version) }
 
         // Deprecated in the manifest: left out without fetching.
         var leftOut: [String: [String]] = [:]
@@ -187,7 +198,8 @@ public enum CatalogUpdate {
                 updatedAt: formatter.string(from: now), endpoint: fetcher.base, specs: records, lastAdded: added.count,
                 lastLeftOut: leftOut.mapValues(\.count), lastFailed: failed.map(\.reference))
             files[UpdatedCatalog.stateFile] = state.encoded()
-            files[UpdatedCatalog.baseFile] = (UpdatedCatalog.baseLine(bundledData: bundledData) ?? "") + "\n"
+            let rows = files[CatalogFormat.entriesFile]!.split(separator: "\n").filter { !$0.hasPrefix("#") }.count
+            files[UpdatedCatalog.baseFile] = UpdatedCatalog.baseText(bundledData: bundledData, entries: rows)
             do throws(UpdatedCatalog.WriteFailure) {
                 snapshot = try UpdatedCatalog.writeSnapshot(files, in: folder, now: now)
             } catch {

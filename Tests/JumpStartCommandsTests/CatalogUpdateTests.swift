@@ -82,6 +82,8 @@ struct CatalogUpdateTests {
         bucket.add("test-two-configs", "1.0.0", spec: try twoConfigSpec())
         // A new version of a bundled model: only versions newer than the bundled 2.6.0 are fetched.
         bucket.add("meta-textgeneration-llama-3-1-70b", "2.6.0", spec: try SpecBucket.fixture("meta-textgeneration-llama-3-1-70b"))
+        // An older version than the newest fetched that fails: it is still tried again next time.
+        bucket.add("meta-textgeneration-llama-3-1-70b", "2.10.0", spec: nil)
         try bucket.publish(on: server)
         try server.put("/community_models/test-malformed/specs_v1.0.0.json", "{\"model_id\": \"test-malformed\", ")
         bucket.manifest.append(["model_id": "test-malformed", "version": "1.0.0", "spec_key": "community_models/test-malformed/specs_v1.0.0.json"])
@@ -96,7 +98,8 @@ struct CatalogUpdateTests {
         #expect(r.stdout.contains("1 needs an inference script (hosting_use_script_uri, no prepacked artifact): test-script-only@1.0.0"))
         #expect(r.stdout.contains("test-missing@1.0.0: the server answered HTTP 404"))
         #expect(r.stdout.contains("test-malformed@1.0.0: the spec is not usable: not JSON"))
-        #expect(r.stderr.contains("error: 2 versions could not be fetched or read (test-malformed@1.0.0, test-missing@1.0.0)"), "\(r.stderr)")
+        #expect(r.stdout.contains("meta-textgeneration-llama-3-1-70b@2.10.0: the server answered HTTP 404"))
+        #expect(r.stderr.contains("error: 3 versions could not be fetched or read (meta-textgeneration-llama-3-1-70b@2.10.0, test-malformed@1.0.0, test-missing@1.0.0)"), "\(r.stderr)")
         // The bundled 2.6.0 was not fetched; the deprecated one neither.
         #expect(!server.requests.contains("/community_models/meta-textgeneration-llama-3-1-70b/specs_v2.6.0.json"))
         #expect(!server.requests.contains("/community_models/test-deprecated/specs_v1.0.0.json"))
@@ -113,22 +116,24 @@ struct CatalogUpdateTests {
         #expect(s["bundledVersions"] as? Int == 8236)
         #expect(s["leftOut"] as? [String: Int] == ["deprecated": 1, "needs-inference-script": 1])
         #expect(s["frameworks"] as? [String: Int] == ["djl-lmi": 3, "pytorch": 1])
-        #expect(s["lastFailed"] as? [String] == ["test-malformed@1.0.0", "test-missing@1.0.0"])
+        #expect(s["lastFailed"] as? [String] == ["meta-textgeneration-llama-3-1-70b@2.10.0", "test-malformed@1.0.0", "test-missing@1.0.0"])
 
-        // Next: only the two that failed are tried again.
+        // Next: only the three that failed are tried again (2.10.0 too, though 2.16.2 is held).
         try server.clearLog()
         let again = try update(server, env)
         #expect(again.status == 1)
-        #expect(server.requests.sorted() == ["/community_models/test-malformed/specs_v1.0.0.json", "/community_models/test-missing/specs_v1.0.0.json",
+        #expect(server.requests.sorted() == ["/community_models/meta-textgeneration-llama-3-1-70b/specs_v2.10.0.json",
+                                             "/community_models/test-malformed/specs_v1.0.0.json", "/community_models/test-missing/specs_v1.0.0.json",
                                              "/models_manifest.json"])
         // Fixed on the server: they land, and the status is 0.
         bucket.specs["community_models/test-missing/specs_v1.0.0.json"] = try SpecBucket.fixture("pytorch-ic-mobilenet-v2").merging(["model_id": "test-missing", "version": "1.0.0"]) { $1 }
+        bucket.specs["community_models/meta-textgeneration-llama-3-1-70b/specs_v2.10.0.json"] = try SpecBucket.fixture("meta-textgeneration-llama-3-1-70b").merging(["version": "2.10.0"]) { $1 }
         try bucket.publish(on: server)
         try server.put("/community_models/test-malformed/specs_v1.0.0.json", String(decoding: try JSONSerialization.data(withJSONObject:
             try SpecBucket.fixture("pytorch-ic-mobilenet-v2").merging(["model_id": "test-malformed", "version": "1.0.0"]) { $1 }), as: UTF8.self))
         let fixed = try update(server, env)
         #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
-        #expect(fixed.stdout.replacingOccurrences(of: "\n  ", with: " ").contains("Added 2 versions: test-malformed@1.0.0, test-missing@1.0.0."))
+        #expect(fixed.stdout.replacingOccurrences(of: "\n  ", with: " ").contains("Added 3 versions: meta-textgeneration-llama-3-1-70b@2.10.0, test-malformed@1.0.0, test-missing@1.0.0."))
         // Nothing new: the manifest only, and the catalog in use is the same folder.
         let before = snapshot(env)
         try server.clearLog()
@@ -172,20 +177,22 @@ struct CatalogUpdateTests {
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("has no deployment configuration nope. Its configurations: lmi, lmi-optimized"))
 
-        // $ per 1M output tokens = hourly ÷ (tokens/s × 3,600) × 1,000,000: lmi on ml.p4d.24xlarge,
-        // 37.4 tokens/s at concurrency 4, bundled $37.688/h → $279.916815.
+        // $ per 1M output tokens = hourly ÷ (tokens/s × 3,600) × 1,000,000, tokens/s being JumpStart's
+        // per-user figure × its users: lmi on ml.p4d.24xlarge, 4 users × 37.4 tokens/s, bundled
+        // $37.688/h → 37.688 ÷ (149.6 × 3,600) × 1M = $69.979204.
         let compare = try jst(["compare", "test-two-configs", "--format", "json"], environment: env)
         let rows = try #require((try json(compare.stdout) as? [String: Any])?["rows"] as? [[String: Any]])
         let p4d = try #require(rows.first { $0["instanceType"] as? String == "ml.p4d.24xlarge" })
         let tokens = try #require(p4d["costPerMillionOutputTokens"] as? [String: Any])
-        #expect(tokens["usd"] as? Double == 279.916815)
+        #expect(tokens["usd"] as? Double == 69.979204)
+        #expect(tokens["instanceOutputTokensPerSecond"] as? Double == 149.6)
         #expect(tokens["concurrency"] as? Int == 4)
-        #expect(tokens["outputTokensPerSecond"] as? String == "37.4")
+        #expect(tokens["outputTokensPerSecondPerUser"] as? String == "37.4")
         let table = try jst(["compare", "test-two-configs"], environment: env)
-        #expect(table.stdout.contains("$279.92 c=4"))
+        #expect(table.stdout.contains("$69.98 c=4"))
         let show = try jst(["show", "test-two-configs", "--config", "lmi-optimized"], environment: env)
         #expect(show.stdout.contains("Config         lmi-optimized (ranked 2 of 2; chosen with --config)"))
-        #expect(show.stdout.contains("JumpStart's benchmarks of lmi:"))
+        #expect(show.stdout.contains("JumpStart's benchmarks of lmi (P50 throughput per user"))
     }
 
     @Test("a manifest that is not a JSON array of entries changes nothing; an endpoint that is not http(s) is refused")
@@ -278,6 +285,18 @@ struct CatalogGuardTests {
         #expect(again.status == 0)
         #expect(again.stdout.replacingOccurrences(of: "\n  ", with: " ").contains("merged again with this program's"), "\(again.stdout)")
         #expect(server.requests == ["/models_manifest.json"])
+        #expect(try jst(["show", "test-two-configs"], environment: env).status == 0)
+
+        // An index cut short is noticed (base.txt says how many entries it was written with).
+        let index = folder.appendingPathComponent("current").resolvingSymlinksInPath().appendingPathComponent("entries.tsv")
+        try Data(try Data(contentsOf: index).prefix(1000)).write(to: index)
+        let cut = try jst(["show", "huggingface-llm-mistral-7b-instruct@3.5.0"], environment: env)
+        #expect(cut.status == 0)
+        #expect(cut.stderr.contains("note: using the bundled catalog: the updated catalog's index"), "\(cut.stderr)")
+        #expect(cut.stderr.contains("(damaged); run `jumpstart-tui catalog update` to write it again"))
+        let mended = try jst(args, environment: env)
+        #expect(mended.status == 0)
+        #expect(mended.stdout.contains("could not be read"), "\(mended.stdout)")
         #expect(try jst(["show", "test-two-configs"], environment: env).status == 0)
     }
 }

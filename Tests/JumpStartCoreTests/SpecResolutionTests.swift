@@ -116,6 +116,8 @@ struct SpecResolutionTests {
         let t = try #require(e.config?.throughput(on: "ml.p4d.24xlarge"))
         #expect(t.value == "37.4" && t.concurrency == 4)
         #expect(e.config?.requirements == ResourceRequirements(minMemoryMB: 589824, accelerators: 8))
+        // The lmi component's deploy_kwargs: what the SDK deploys with, and the template then too.
+        #expect(e.startupTimeouts == StartupTimeouts(healthCheck: 1200, modelDataDownload: 1200))
     }
 
     @Test("gpt-oss-20b: JumpStart's default config needs a draft model, so the next one is used and says why")
@@ -169,7 +171,7 @@ struct SpecResolutionTests {
         }
         #expect(try replaced(#""hosting_artifact_key": "a/""#, #""hosting_artifact_key": null"#) == .leftOut(.noModelData, framework: nil))
         #expect(throws: JumpStartSpec.Malformed(reason: "deprecated is not true or false")) { try outcome(#", "deprecated": "no""#) }
-        #expect(throws: JumpStartSpec.Malformed(reason: "the spec: supported_inference_instance_types is not a list")) {
+        #expect(throws: JumpStartSpec.Malformed(reason: "supported_inference_instance_types is not a list")) {
             try replaced(#"["ml.g5.2xlarge"]"#, #""ml.g5.2xlarge""#)
         }
         #expect(try replaced(#"["ml.g5.2xlarge"]"#, "[]") == .leftOut(.noInstanceTypes, framework: nil))

@@ -48,13 +48,14 @@ struct ConfigTests {
         var screen = p.screen()
         #expect(screen.contains("config lmi (c)"), "\(screen)")
         #expect(screen.contains("$/1M TOK"))
-        // lmi on ml.p4d.24xlarge: $37.688 ÷ (37.4 tokens/s × 3,600) × 1M.
-        #expect(screen.contains("$279.92 per 1M output tokens at 37.4 tokens/s (JumpStart's benchmark of lmi, concurrency 4)"))
+        // lmi on ml.p4d.24xlarge: $37.688 ÷ (4 users × 37.4 tokens/s × 3,600) × 1M = $69.98.
+        #expect(screen.contains("$69.98/1M output tokens (lmi: 4 users at 37.4 tok/s each)"), "\(screen)")
         p.press("c")
         screen = p.screen()
         #expect(screen.contains("config lmi-optimized (c)"))
         #expect(screen.contains("Deployment configuration lmi-optimized (ranked 2 of 2)."))
-        #expect(screen.contains("$117.10 per 1M output tokens at 89.4 tokens/s (JumpStart's benchmark of lmi-optimized, concurrency 1)"))
+        // lmi-optimized: $37.688 ÷ (1 user × 89.4 tokens/s × 3,600) × 1M = $117.10.
+        #expect(screen.contains("$117.10/1M output tokens (lmi-optimized: 1 user at 89.4 tok/s)"))
         #expect(p.state.answers.config == "lmi-optimized")
         // Through to the template: the configuration is in its Metadata, and its environment is used.
         let rendering = try twoConfigServices.templates.render({ var a = p.state.answers; a.eulaAccepted = true; a.instanceType = "ml.p5.48xlarge"; return a }()).get()
@@ -67,7 +68,7 @@ struct ConfigTests {
         var narrow = Pilot(start: StartingAnswers(model: "test-two-configs"), services: twoConfigServices)
         #expect(!narrow.screen().contains("$/1M TOK"))
         narrow.press("c")
-        #expect(narrow.screen().contains("per 1M output tokens"))
+        #expect(narrow.screen().contains("/1M output tokens (lmi-optimized"))
     }
 
     @Test("c on a bundled model says why there is nothing to switch to")

@@ -79,13 +79,13 @@ kill_after() { # kill_after MS COMMAND...
     local ms=$1; shift
     "$@" >/dev/null 2>&1 &
     local pid=$!
-    sleep "$(printf '0.%03d' "$ms")"
+    sleep "$(awk -v m="$ms" 'BEGIN { printf "%.3f", m / 1000 }')"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
 }
 new=0
 for ((i = 0; i < CATALOG_KILLS; i++)); do
-    kill_after $((RANDOM % 900)) "$BIN" catalog update --all-versions --endpoint-url "$endpoint"
+    kill_after $((RANDOM % 2500)) "$BIN" catalog update --all-versions --endpoint-url "$endpoint"
     status=$("$BIN" catalog status --format json) || { echo "kill-loop: catalog status failed after kill $i" >&2; exit 1; }
     fetched=$(printf '%s' "$status" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(s["inUse"], s["fetchedVersions"], s["problem"])')
     case "$fetched" in

@@ -103,11 +103,11 @@ struct CatalogUpdateCommand: ParsableCommand {
         let width = tableWidth ?? 100
         var lines: [String] = []
         func say(_ text: String) { lines += wrapHard(text, width: width) }
-        say("Manifest: \(r.manifestVersions) versions of \(r.manifestModels) models; \(r.selected) not held \(r.selected == 1 ? "was" : "were") selected.")
+        say("Manifest: \(r.manifestVersions) versions of \(r.manifestModels) models; \(r.selected == 0 ? "nothing" : "\(r.selected) version\(r.selected == 1 ? "" : "s")") new to fetch.")
         if !r.added.isEmpty {
             say("Added \(r.added.count) version\(r.added.count == 1 ? "" : "s"): \(preview(r.added)).")
-        } else {
-            say("Added no version.")
+        } else if r.selected > 0 {
+            say("No version added.")
         }
         let leftOutCount = r.leftOut.values.reduce(0) { $0 + $1.count }
         if leftOutCount > 0 {

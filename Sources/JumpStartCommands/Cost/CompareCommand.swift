@@ -21,9 +21,10 @@ struct CompareCommand: ParsableCommand {
             `jumpstart-tui pricing update`, else the bundled table.
 
             For a version fetched by `catalog update` whose deployment configuration publishes benchmarks, \
-            $/1M TOK is the on-demand price of a million output tokens on one instance: $/hour ÷ (tokens/s × 3,600) \
-            × 1,000,000, at JumpStart's first throughput figure for the type (the lowest concurrency measured, \
-            shown as c=N). Rows without both a price and a figure have none.
+            $/1M TOK is the on-demand price of a million output tokens from one instance: $/hour ÷ (tokens/s × \
+            3,600) × 1,000,000, where tokens/s is JumpStart's per-user throughput (P50, as the SageMaker SDK \
+            reads it) times the number of users it was measured with, at the lowest concurrency measured \
+            (shown as c=N). Rows without both a price and a figure have none.
             """)
 
     @Argument(help: ArgumentHelp("The model, e.g. meta-textgeneration-llama-2-7b-f@2.0.2.", valueName: "model[@version]"))
@@ -67,6 +68,7 @@ struct CompareCommand: ParsableCommand {
         let prices = try loadPrices()
         let hours = try costOptions.hours
         let comparison: CostComparison
+        var noBenchmarkConfig: String?
         if let instanceType {
             // Without a model only the region table is needed, not the catalog index.
             let reference = model ?? modelOption
@@ -86,8 +88,10 @@ struct CompareCommand: ParsableCommand {
             }
             comparison = try CostComparison(model: entry, region: region, planner: catalog.planner, prices: prices,
                                             count: costOptions.count, hoursPerMonth: hours)
+            if let c = entry.config, !entry.instanceTypes.contains(where: { c.throughput(on: $0) != nil }) { noBenchmarkConfig = c.name }
         }
-        let output = CompareOutput(comparison: comparison, userFile: prices.userFile, today: prices.today)
+        var output = CompareOutput(comparison: comparison, userFile: prices.userFile, today: prices.today)
+        output.noBenchmarkConfig = noBenchmarkConfig
         switch format {
         case .json: emit(JSONText.pretty(output.json()))
         case .csv: emit(output.csv())
@@ -159,12 +163,15 @@ struct CompareOutput {
         if !comparison.staleRows.isEmpty { parts.append("! a price older than \(PriceQuote.staleAfterDays) days (stale)") }
         if wideColumns { parts.append("$/ACC-H per accelerator-hour, $/GIB-H per GiB of accelerator memory an hour") }
         if let config = comparison.rows.lazy.compactMap(\.tokenCost).first?.config {
-            parts.append("$/1M TOK per million output tokens on one instance at JumpStart's measured throughput (config \(config), at concurrency c=N); none where JumpStart publishes no figure")
+            parts.append("$/1M TOK the on-demand price of a million output tokens from one instance serving c=N users at once, at JumpStart's per-user throughput for config \(config) × N (its lowest concurrency measured); none where JumpStart publishes no figure")
         }
         return parts.joined(separator: ". ")
     }
 
     private var hasTokenCosts: Bool { comparison.rows.contains { $0.tokenCost != nil } }
+
+    /// The configuration compared, when it has no throughput figure to price tokens by.
+    var noBenchmarkConfig: String?
 
     private func tokenCell(_ row: CostComparison.Row) -> String {
         guard let t = row.tokenCost else { return "-" }
@@ -195,6 +202,7 @@ struct CompareOutput {
             lines.append("Your price for \(cellName(r)) (\(q.hourly.formattedPrecise), as of \(q.asOf)) is older than the updated Price List's \(newer.hourly.formattedPrecise) as of \(newer.asOf).")
         }
         if hasModel, comparison.pricedCandidates == 0 { lines.append("No choice here both deploys and has a known price.") }
+        if let config = noBenchmarkConfig { lines.append("JumpStart publishes no throughput for configuration \(config), so there is no $ per 1M tokens here.") }
         lines.append(CostAssumptions.sentence(comparison.hoursPerMonth))
         let sources = CostAssumptions.sourceLines(comparison.sources, userFile: userFile, today: today)
         lines.append(sources.isEmpty ? "Prices: none known." : "Prices from:")
@@ -277,7 +285,7 @@ struct CompareOutput {
             cells.append(r.hourlyPerAccelerator?.formattedPrecise ?? "–")
             cells.append(r.hourlyPerAcceleratorGiB?.formattedPrecise ?? "–")
             if hasTokenCosts {
-                cells.append(r.tokenCost.map { t in t.perMillion.formatted + (t.concurrency.map { " at concurrency \($0)" } ?? "") } ?? "–")
+                cells.append(r.tokenCost != nil ? tokenCell(r) : "–")
             }
             cells.append(status(r))
             lines.append("| " + cells.map(markdownCell).joined(separator: " | ") + " |")
@@ -295,7 +303,7 @@ struct CompareOutput {
         "model", "region", "instance_type", "vcpu", "memory_gib", "accelerators", "accelerator_model", "accelerator_memory_gib",
         "count", "hours_per_month", "currency", "known", "unit_hourly", "hourly", "monthly", "yearly",
         "hourly_per_accelerator", "hourly_per_accelerator_gib", "default", "cheapest", "deployable", "reason",
-        "origin", "source", "as_of", "usd_per_million_output_tokens", "output_tokens_per_second", "throughput_concurrency",
+        "origin", "source", "as_of", "usd_per_million_output_tokens", "output_tokens_per_second_per_user", "throughput_concurrency",
     ]
 
     func csv() -> String {
@@ -353,7 +361,8 @@ struct CompareOutput {
                     ("hourlyPerAccelerator", r.hourlyPerAccelerator?.jsonPrecise ?? .null),
                     ("hourlyPerAcceleratorGiB", r.hourlyPerAcceleratorGiB?.jsonPrecise ?? .null),
                     ("costPerMillionOutputTokens", r.tokenCost.map { t in
-                        .object([("usd", t.perMillion.jsonPrecise), ("outputTokensPerSecond", .string(t.tokensPerSecond)),
+                        .object([("usd", t.perMillion.jsonPrecise), ("outputTokensPerSecondPerUser", .string(t.tokensPerSecond)),
+                                 ("instanceOutputTokensPerSecond", .double((t.instanceTokensPerSecond * 1000).rounded() / 1000)),
                                  ("concurrency", t.concurrency.map { .int($0) } ?? .null), ("config", .string(t.config))])
                     } ?? .null),
                 ])

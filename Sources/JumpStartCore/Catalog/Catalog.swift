@@ -230,6 +230,7 @@ public final class Catalog: @unchecked Sendable {
             guard let key = spec["specKey"] as? String else { throw .damaged(file: label + CatalogFormat.specsFile, line: specLine + 1, reason: "no specKey") }
             entry.origin = FetchedOrigin(specKey: key, framework: spec["framework"] as? String)
             entry.configName = spec["config"] as? String
+            entry.startupTimeouts = Self.startup(spec)
             for raw in spec["configs"] as? [[String: Any]] ?? [] {
                 entry.configs.append(try config(raw, line: specLine))
             }
@@ -238,6 +239,11 @@ public final class Catalog: @unchecked Sendable {
         entryCache[summary.row] = entry
         lock.unlock()
         return entry
+    }
+
+    static func startup(_ o: [String: Any]) -> StartupTimeouts {
+        StartupTimeouts(healthCheck: (o["healthCheckTimeout"] as? NSNumber).flatMap { CatalogFormat.exactInteger($0) },
+                        modelDataDownload: (o["modelDataDownloadTimeout"] as? NSNumber).flatMap { CatalogFormat.exactInteger($0) })
     }
 
     /// One config of a fetched entry's `specs.jsonl` line, its facts read from the shared tables.
@@ -269,7 +275,7 @@ public final class Catalog: @unchecked Sendable {
                 modelPackageArns: try int(f["packages"]).map { i throws(CatalogError) in try line(CatalogFormat.packagesFile, i, CatalogFormat.decodePackages) },
                 instanceAliases: try int(f["aliases"]).map { i throws(CatalogError) in try line(CatalogFormat.aliasesFile, i, CatalogFormat.decodeAliases) },
                 instanceVariants: try int(f["variants"]).map { i throws(CatalogError) in try line(CatalogFormat.variantsFile, i, CatalogFormat.decodeVariants) },
-                framework: f["framework"] as? String)
+                framework: f["framework"] as? String, startup: Self.startup(f))
         }
         return DeploymentConfig(name: name, rank: int(o["rank"]), benchmarks: benchmarks, requirements: requirements(o["requirements"]),
                                 requirementsByType: byType, fields: fields, leftOut: o["leftOut"] as? String)
@@ -520,7 +526,10 @@ extension Catalog {
             return "the updated catalog in \(folder.path) was merged with another bundled catalog than this program's; run `jumpstart-tui catalog update` to merge it again (it fetches only what is new)"
         }
         do throws(CatalogError) {
-            _ = try Catalog(directory: snapshot, dataDirectory: data, source: .updated(snapshot: snapshot.path))
+            let c = try Catalog(directory: snapshot, dataDirectory: data, source: .updated(snapshot: snapshot.path))
+            if let expected = UpdatedCatalog.expectedEntries(snapshot), expected != c.count {
+                return "the updated catalog's index \(snapshot.path)/\(CatalogFormat.entriesFile) has \(c.count) entries, not the \(expected) it was written with (damaged); run `jumpstart-tui catalog update` to write it again"
+            }
         } catch {
             return "\(error)"
         }
@@ -533,7 +542,9 @@ extension Catalog {
         let data = try DataLocation.cached()
         guard UpdatedCatalog.matchesBundled(snapshot, bundledData: data) else { return try bundled() }
         do throws(CatalogError) {
-            return try Catalog(directory: snapshot, dataDirectory: data, source: .updated(snapshot: snapshot.path))
+            let c = try Catalog(directory: snapshot, dataDirectory: data, source: .updated(snapshot: snapshot.path))
+            if let expected = UpdatedCatalog.expectedEntries(snapshot), expected != c.count { return try bundled() }
+            return c
         } catch {
             return try bundled()
         }

@@ -23,6 +23,8 @@ public struct CatalogEntry: Sendable, Equatable {
     public var instanceVariants: [InstanceVariant]?
     /// Where a fetched entry came from (`catalog update`); nil for the bundled catalog.
     public var origin: FetchedOrigin?
+    /// `deploy_kwargs` start-up times of the fields below (fetched entries only).
+    public var startupTimeouts = StartupTimeouts()
     /// The spec's inference configs, ranked (empty for the bundled catalog and single-config specs).
     public var configs: [DeploymentConfig]
     /// The config whose facts the fields above hold (nil: the spec has no configs).
@@ -33,7 +35,8 @@ public struct CatalogEntry: Sendable, Equatable {
         environment: [EnvironmentVariable], artifactKey: String? = nil, prepackedArtifactKey: String? = nil,
         gatedBucket: Bool = false, requiresEula: String? = nil, modelPackageArns: [String: String]? = nil,
         instanceAliases: [RegionAliases]? = nil, instanceVariants: [InstanceVariant]? = nil,
-        origin: FetchedOrigin? = nil, configs: [DeploymentConfig] = [], configName: String? = nil
+        origin: FetchedOrigin? = nil, startupTimeouts: StartupTimeouts = StartupTimeouts(), configs: [DeploymentConfig] = [],
+        configName: String? = nil
     ) {
         self.modelId = modelId
         self.version = version
@@ -48,6 +51,7 @@ public struct CatalogEntry: Sendable, Equatable {
         self.instanceAliases = instanceAliases
         self.instanceVariants = instanceVariants
         self.origin = origin
+        self.startupTimeouts = startupTimeouts
         self.configs = configs
         self.configName = configName
     }
@@ -56,7 +60,7 @@ public struct CatalogEntry: Sendable, Equatable {
     /// A config that is left out throws its reason.
     public func applying(config name: String) throws(ConfigChoiceError) -> CatalogEntry {
         guard let config = configs.first(where: { $0.name == name }) else {
-            throw .unknown(name: name, model: reference, available: configs.filter { $0.fields != nil }.map(\.name))
+            throw .unknown(name: name, model: reference, available: configs.map { $0.fields == nil ? "\($0.name) (left out)" : $0.name })
         }
         guard let f = config.fields else { throw .leftOut(name: name, model: reference, reason: config.leftOut ?? "it can't be expressed in a template") }
         var e = self
@@ -70,9 +74,13 @@ public struct CatalogEntry: Sendable, Equatable {
         e.modelPackageArns = f.modelPackageArns
         e.instanceAliases = f.instanceAliases
         e.instanceVariants = f.instanceVariants
+        e.startupTimeouts = f.startup
         e.configName = name
         return e
     }
+
+    /// The start-up times the spec's `deploy_kwargs` give (fetched entries only).
+    public var startup: StartupTimeouts { fields.startup }
 
     /// The config these fields come from, when the spec has configs.
     public var config: DeploymentConfig? { configName.flatMap { n in configs.first { $0.name == n } } }
@@ -85,7 +93,7 @@ public struct CatalogEntry: Sendable, Equatable {
         ConfigFields(defaultInstanceType: defaultInstanceType, instanceTypes: instanceTypes, environment: environment,
                      artifactKey: artifactKey, prepackedArtifactKey: prepackedArtifactKey, gatedBucket: gatedBucket,
                      requiresEula: requiresEula, modelPackageArns: modelPackageArns, instanceAliases: instanceAliases,
-                     instanceVariants: instanceVariants, framework: origin?.framework)
+                     instanceVariants: instanceVariants, framework: origin?.framework, startup: startupTimeouts)
     }
 
     /// `MODEL@VERSION`, the form every command accepts.

@@ -73,11 +73,13 @@ public enum CatalogFormat {
                     if let a = f.instanceAliases { pairs.append(("aliases", .int(aliases.id(JSONText.compact(aliasesJSON(a)))))) }
                     if let p = f.modelPackageArns { pairs.append(("packages", .int(packages.id(JSONText.compact(packagesJSON(p)))))) }
                     if let fw = f.framework { pairs.append(("framework", .string(fw))) }
+                    pairs += startupJSON(f.startup)
                     return .object(pairs)
                 }
                 var spec: [(String, JSONText.Value)] = [("specKey", .string(origin.specKey))]
                 if let fw = origin.framework { spec.append(("framework", .string(fw))) }
                 if let c = e.configName { spec.append(("config", .string(c))) }
+                spec += startupJSON(e.startupTimeouts)
                 if !e.configs.isEmpty { spec.append(("configs", .array(e.configs.map { configJSON($0, refs) }))) }
                 row.append(String(specs.id(JSONText.compact(.object(spec)))))
             } else if anyFetched {
@@ -123,6 +125,13 @@ public enum CatalogFormat {
         if let f = c.fields { pairs.append(("fields", refs(f))) }
         if let why = c.leftOut { pairs.append(("leftOut", .string(why))) }
         return .object(pairs)
+    }
+
+    static func startupJSON(_ s: StartupTimeouts) -> [(String, JSONText.Value)] {
+        var out: [(String, JSONText.Value)] = []
+        if let n = s.healthCheck { out.append(("healthCheckTimeout", .int(n))) }
+        if let n = s.modelDataDownload { out.append(("modelDataDownloadTimeout", .int(n))) }
+        return out
     }
 
     static func requirementsJSON(_ r: ResourceRequirements) -> JSONText.Value {

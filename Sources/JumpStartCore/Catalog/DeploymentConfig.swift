@@ -27,10 +27,11 @@ public struct DeploymentConfig: Sendable, Equatable {
         self.leftOut = leftOut
     }
 
-    /// The output throughput to price tokens by on an instance type: JumpStart's first throughput
-    /// figure for it (the lowest concurrency it was measured at), when it is in tokens per second.
+    /// The output throughput to price tokens by on an instance type: JumpStart's throughput figure
+    /// at the lowest concurrency it was measured at, when it is a positive number of tokens per second.
     public func throughput(on instanceType: String) -> BenchmarkMetric? {
-        benchmarks[instanceType]?.first { $0.isThroughput && $0.numericValue != nil }
+        benchmarks[instanceType]?.filter { $0.isThroughput && $0.numericValue != nil }
+            .min { ($0.concurrency ?? Int.max) < ($1.concurrency ?? Int.max) }
     }
 
     /// The latency measured at the same concurrency as `throughput(on:)`.
@@ -54,11 +55,13 @@ public struct ConfigFields: Sendable, Equatable {
     public var instanceVariants: [InstanceVariant]?
     /// `hosting_ecr_specs.framework` (djl-lmi, huggingface-llm, vllm…), for `catalog status`.
     public var framework: String?
+    /// `deploy_kwargs`: the start-up times the SDK deploys with, in seconds.
+    public var startup: StartupTimeouts
 
     public init(defaultInstanceType: String, instanceTypes: [String], environment: [EnvironmentVariable], artifactKey: String? = nil,
                 prepackedArtifactKey: String? = nil, gatedBucket: Bool = false, requiresEula: String? = nil,
                 modelPackageArns: [String: String]? = nil, instanceAliases: [RegionAliases]? = nil,
-                instanceVariants: [InstanceVariant]? = nil, framework: String? = nil) {
+                instanceVariants: [InstanceVariant]? = nil, framework: String? = nil, startup: StartupTimeouts = StartupTimeouts()) {
         self.defaultInstanceType = defaultInstanceType
         self.instanceTypes = instanceTypes
         self.environment = environment
@@ -70,11 +73,27 @@ public struct ConfigFields: Sendable, Equatable {
         self.instanceAliases = instanceAliases
         self.instanceVariants = instanceVariants
         self.framework = framework
+        self.startup = startup
+    }
+}
+
+/// A spec's `deploy_kwargs`: how long the SDK lets the container start
+/// (`container_startup_health_check_timeout`) and the model data download
+/// (`model_data_download_timeout`); nil where the spec says nothing (the bundled catalog never does).
+public struct StartupTimeouts: Sendable, Equatable {
+    public var healthCheck: Int?
+    public var modelDataDownload: Int?
+
+    public init(healthCheck: Int? = nil, modelDataDownload: Int? = nil) {
+        self.healthCheck = healthCheck
+        self.modelDataDownload = modelDataDownload
     }
 }
 
 /// One figure of a config's `benchmark_metrics`: `{"name": "throughput", "unit": "tokens/sec",
-/// "value": "37.4", "concurrency": "4"}`, kept as JumpStart writes it.
+/// "value": "37.4", "concurrency": "4"}`, kept as JumpStart writes it. The SDK reads a throughput as
+/// P50 output tokens per second *per user* and a latency as P50 time to first token
+/// (`_normalize_benchmark_metric_column_name`), each at `concurrency` users at once.
 public struct BenchmarkMetric: Sendable, Equatable {
     public var name: String
     public var value: String

@@ -112,7 +112,7 @@ public enum JumpStartSpec {
         let base: ConfigFields
         var configName: String?
         if configs.isEmpty {
-            switch try fields(spec, regions: regions, where: "the spec") {
+            switch try fields(spec, regions: regions, where: "") {
             case .success(let f): base = f
             case .failure(let reason): return .leftOut(reason, framework: framework)
             }
@@ -129,6 +129,7 @@ public enum JumpStartSpec {
             gatedBucket: base.gatedBucket, requiresEula: base.requiresEula, modelPackageArns: base.modelPackageArns,
             instanceAliases: base.instanceAliases, instanceVariants: base.instanceVariants,
             origin: FetchedOrigin(specKey: specKey, framework: base.framework ?? framework),
+            startupTimeouts: base.startup,
             configs: configs.count > 1 ? configs : configs.map { c in var c = c; c.rank = c.rank ?? 0; return c },
             configName: configName))
     }
@@ -203,7 +204,7 @@ public enum JumpStartSpec {
     // MARK: - The deployment facts of one resolved spec or config
 
     static func fields(_ spec: JSONValue, regions: [String], where place: String) throws(Malformed) -> Result<ConfigFields, LeftOut> {
-        func fail(_ why: String) -> Malformed { Malformed(reason: "\(place): \(why)") }
+        func fail(_ why: String) -> Malformed { Malformed(reason: place.isEmpty ? why : "\(place): \(why)") }
         let framework = try optionalString(spec["hosting_ecr_specs"]?["framework"], "hosting_ecr_specs.framework")
         if let extra = spec["hosting_additional_data_sources"], extra != .null {
             guard let members = extra.members else { throw fail("hosting_additional_data_sources is not an object") }
@@ -296,12 +297,21 @@ public enum JumpStartSpec {
             if !kept.isEmpty { aliases.append(RegionAliases(region: region, aliases: kept.map { ($0.0, $0.1) })) }
         }
         if !isPackage, !anyImage || aliases.isEmpty { return .failure(.noImage) }
+        // `deploy_kwargs`, as the SDK passes them to deploy(); only values the API accepts (60–3600 s).
+        func seconds(_ key: String) -> Int? {
+            guard let v = spec["deploy_kwargs"]?[key], let text = scalarText(v), let n = Int(text), (60...3600).contains(n) else { return nil }
+            return n
+        }
         return .success(ConfigFields(
             defaultInstanceType: defaultType, instanceTypes: types, environment: environment, artifactKey: isPackage ? nil : artifactKey,
             prepackedArtifactKey: isPackage ? nil : prepacked, gatedBucket: gated, requiresEula: eula,
             modelPackageArns: isPackage ? packages : nil, instanceAliases: isPackage ? nil : aliases,
-            instanceVariants: isPackage ? nil : instanceVariants, framework: framework))
+            instanceVariants: isPackage ? nil : instanceVariants, framework: framework,
+            startup: StartupTimeouts(healthCheck: seconds("container_startup_health_check_timeout"),
+                                     modelDataDownload: seconds("model_data_download_timeout"))))
     }
+
+    static func prefix(_ place: String) -> String { place.isEmpty ? "" : place + ": " }
 
     /// `hosting_instance_type_variants`: `variants` by exact type or family, and `regional_aliases`.
     struct Variants {
@@ -312,18 +322,18 @@ public enum JumpStartSpec {
         init(_ value: JSONValue?, place: String) throws(Malformed) {
             self.place = place
             guard let value, value != .null else { return }
-            guard case .object = value else { throw Malformed(reason: "\(place): hosting_instance_type_variants is not an object") }
+            guard case .object = value else { throw Malformed(reason: prefix(place) + "hosting_instance_type_variants is not an object") }
             if let v = value["variants"], v != .null {
-                guard let members = v.members else { throw Malformed(reason: "\(place): hosting_instance_type_variants.variants is not an object") }
+                guard let members = v.members else { throw Malformed(reason: prefix(place) + "hosting_instance_type_variants.variants is not an object") }
                 for (k, item) in members { variants[k] = item }
             }
             if let r = value["regional_aliases"], r != .null {
-                guard let members = r.members else { throw Malformed(reason: "\(place): hosting_instance_type_variants.regional_aliases is not an object") }
+                guard let members = r.members else { throw Malformed(reason: prefix(place) + "hosting_instance_type_variants.regional_aliases is not an object") }
                 for (region, map) in members {
-                    guard let pairs = map.members else { throw Malformed(reason: "\(place): regional_aliases.\(region) is not an object") }
+                    guard let pairs = map.members else { throw Malformed(reason: prefix(place) + "regional_aliases.\(region) is not an object") }
                     var list: [(String, String)] = []
                     for (alias, uri) in pairs {
-                        guard let s = uri.stringValue else { throw Malformed(reason: "\(place): regional_aliases.\(region).\(alias) is not a string") }
+                        guard let s = uri.stringValue else { throw Malformed(reason: prefix(place) + "regional_aliases.\(region).\(alias) is not a string") }
                         list.append((alias, s))
                     }
                     regionalAliases[region] = list
@@ -334,18 +344,18 @@ public enum JumpStartSpec {
         /// `regional_properties.image_uri` of a type or family, without its `$`; nil without one or without the `$`.
         func imageAlias(_ key: String) throws(Malformed) -> String? {
             guard let raw = variants[key]?["regional_properties"]?["image_uri"], raw != .null else { return nil }
-            guard let s = raw.stringValue else { throw Malformed(reason: "\(place): variants.\(key).regional_properties.image_uri is not a string") }
+            guard let s = raw.stringValue else { throw Malformed(reason: prefix(place) + "variants.\(key).regional_properties.image_uri is not a string") }
             guard s.hasPrefix("$"), s.count > 1 else { return nil }
             return String(s.dropFirst())
         }
 
         func environment(_ key: String) throws(Malformed) -> [(String, String)] {
             guard let raw = variants[key]?["properties"]?["environment_variables"], raw != .null else { return [] }
-            guard let members = raw.members else { throw Malformed(reason: "\(place): variants.\(key).properties.environment_variables is not an object") }
+            guard let members = raw.members else { throw Malformed(reason: prefix(place) + "variants.\(key).properties.environment_variables is not an object") }
             var out: [(String, String)] = []
             for (name, value) in members {
                 guard CatalogFormat.isEnvironmentName(name), let text = pythonString(value) else {
-                    throw Malformed(reason: "\(place): variants.\(key) sets \(TerminalSafe.text(name, limit: 60)) to something that is not a string, number or boolean")
+                    throw Malformed(reason: prefix(place) + "variants.\(key) sets \(TerminalSafe.text(name, limit: 60)) to something that is not a string, number or boolean")
                 }
                 out.append((name, text))
             }

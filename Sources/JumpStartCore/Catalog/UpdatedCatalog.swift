@@ -52,8 +52,24 @@ public enum UpdatedCatalog {
 
     /// Whether the snapshot was merged with this bundled catalog.
     public static func matchesBundled(_ snapshot: URL, bundledData: URL) -> Bool {
-        guard let bytes = readFile(snapshot.appendingPathComponent(baseFile).path), let expected = baseLine(bundledData: bundledData) else { return false }
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == expected
+        guard let first = baseLines(snapshot).first, let expected = baseLine(bundledData: bundledData) else { return false }
+        return first == expected
+    }
+
+    /// `base.txt`: the bundled catalog's line, then `entries N` (how many rows `entries.tsv` has,
+    /// so a cut-short index is noticed rather than read as a smaller catalog).
+    public static func baseText(bundledData: URL, entries: Int) -> String {
+        (baseLine(bundledData: bundledData) ?? "") + "\nentries \(entries)\n"
+    }
+
+    /// The number of entries the snapshot was written with; nil when `base.txt` doesn't say.
+    public static func expectedEntries(_ snapshot: URL) -> Int? {
+        baseLines(snapshot).dropFirst().first { $0.hasPrefix("entries ") }.flatMap { Int($0.dropFirst("entries ".count)) }
+    }
+
+    static func baseLines(_ snapshot: URL) -> [String] {
+        guard let bytes = readFile(snapshot.appendingPathComponent(baseFile).path) else { return [] }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     // MARK: - What was fetched

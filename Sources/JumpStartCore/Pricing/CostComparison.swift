@@ -33,20 +33,26 @@ public struct CostComparison: Sendable {
         public var tokenCost: TokenCost?
     }
 
-    /// `$ per 1M output tokens` = hourly price ÷ (tokens/s × 3,600) × 1,000,000, at the throughput
-    /// JumpStart measured (its first figure for the type: the lowest concurrency it tried).
+    /// `$ per 1M output tokens` = hourly price ÷ (tokens/s × 3,600) × 1,000,000, where tokens/s is
+    /// the instance's output at the concurrency JumpStart measured: its per-user throughput (what the
+    /// SDK calls "Throughput (P50 in tokens/sec/user)") times that many users — at the lowest
+    /// concurrency it measured.
     public struct TokenCost: Sendable, Equatable {
         public var perMillion: Money
-        /// Tokens per second, as the spec writes it.
+        /// Tokens per second per user, as the spec writes it.
         public var tokensPerSecond: String
-        /// The concurrency the throughput was measured at.
+        /// The concurrency the throughput was measured at (1 when the spec gives none).
         public var concurrency: Int?
+        /// The instance's output: per-user throughput × concurrency.
+        public var instanceTokensPerSecond: Double
         /// The deployment configuration the benchmark belongs to.
         public var config: String
 
         public init?(hourly: Money?, config: DeploymentConfig?, instanceType: String) {
             guard let hourly, let config, let metric = config.throughput(on: instanceType), let tps = metric.numericValue else { return nil }
-            let perMillion = Double(hourly.micros) / (tps * 3600) * 1_000_000
+            let users = Double(max(1, metric.concurrency ?? 1))
+            let perMillion = Double(hourly.micros) / (tps * users * 3600) * 1_000_000
+            self.instanceTokensPerSecond = tps * users
             guard perMillion.isFinite, perMillion < 9e15 else { return nil }
             self.perMillion = Money(micros: Int64(perMillion.rounded()))
             self.tokensPerSecond = metric.value

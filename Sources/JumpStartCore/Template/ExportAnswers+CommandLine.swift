@@ -12,8 +12,8 @@ extension ExportAnswers {
             words += ["--endpoint-name", q(endpointName)]
         }
         if acceptEula { words.append("--accept-eula") }
-        if options.healthCheckTimeout != TemplateOptions.defaultHealthCheckTimeout {
-            words += ["--health-check-timeout", String(options.healthCheckTimeout)]
+        if let t = options.healthCheckTimeout, t != TemplateOptions.defaultHealthCheckTimeout {
+            words += ["--health-check-timeout", String(t)]
         }
         switch options.role {
         case .existing(let arn): words += ["--role-arn", q(arn)]

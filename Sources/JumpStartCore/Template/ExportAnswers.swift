@@ -72,8 +72,9 @@ public struct TemplateOptions: Sendable, Equatable {
     public var role: RoleChoice
     public var vpcSubnets: [String]
     public var vpcSecurityGroups: [String]
-    /// `ContainerStartupHealthCheckTimeoutInSeconds`.
-    public var healthCheckTimeout: Int
+    /// `ContainerStartupHealthCheckTimeoutInSeconds`; nil means the model's own (its spec's
+    /// `deploy_kwargs`, else 600).
+    public var healthCheckTimeout: Int?
     /// Encrypts the endpoint's instance storage (EndpointConfig `KmsKeyId`).
     public var kmsKeyId: String?
     /// Added to every taggable resource, after the catalog's own tags.
@@ -83,7 +84,7 @@ public struct TemplateOptions: Sendable, Equatable {
 
     public init(
         role: RoleChoice = .create(.managed), vpcSubnets: [String] = [], vpcSecurityGroups: [String] = [],
-        healthCheckTimeout: Int = TemplateOptions.defaultHealthCheckTimeout, kmsKeyId: String? = nil,
+        healthCheckTimeout: Int? = nil, kmsKeyId: String? = nil,
         tags: [TemplateTag] = []
     ) {
         self.role = role

@@ -100,6 +100,9 @@ public struct TemplateBuilder: Sendable {
         var resolved = answers
         resolved.version = entry.version.text
         resolved.config = entry.configName
+        // The model's own start-up time (its spec's deploy_kwargs) unless one was given.
+        resolved.options.healthCheckTimeout = answers.options.healthCheckTimeout
+            ?? entry.startupTimeouts.healthCheck ?? TemplateOptions.defaultHealthCheckTimeout
         resolved.instanceType = plan.instanceType
         resolved.endpointName = endpointPart
         let endpointName = TemplateRules.endpointNamePrefix + endpointPart
@@ -151,8 +154,8 @@ public struct TemplateBuilder: Sendable {
         let o = answers.options
         // The one count rule, for flags, the wizard and answers read back from a template alike.
         if !(1...PricingError.maximumCount).contains(answers.instanceCount) { return .instanceCountInvalid(text: String(answers.instanceCount)) }
-        if !TemplateRules.healthCheckTimeoutRange.contains(o.healthCheckTimeout) {
-            return .healthCheckTimeoutInvalid(text: String(o.healthCheckTimeout))
+        if let t = o.healthCheckTimeout, !TemplateRules.healthCheckTimeoutRange.contains(t) {
+            return .healthCheckTimeoutInvalid(text: String(t))
         }
         if let e = TemplateRules.checkEnvironment(answers.environment) { return e }
         var tagKeys = Set<String>()
@@ -374,8 +377,8 @@ struct TemplateDocument {
                 ("InstanceType", .string(plan.instanceType)),
                 ("InitialInstanceCount", .int(plan.instanceCount)),
                 ("InitialVariantWeight", .int(1)),
-                ("ContainerStartupHealthCheckTimeoutInSeconds", .int(answers.options.healthCheckTimeout)),
-            ])])),
+                ("ContainerStartupHealthCheckTimeoutInSeconds", .int(answers.options.healthCheckTimeout ?? TemplateOptions.defaultHealthCheckTimeout)),
+            ] + (plan.entry.startupTimeouts.modelDataDownload.map { [("ModelDataDownloadTimeoutInSeconds", .int($0))] } ?? []))])),
         ]
         if let key = answers.options.kmsKeyId { properties.append(("KmsKeyId", .string(key))) }
         return .object([

@@ -30,7 +30,7 @@ public enum TemplateMetadata {
         pairs += [
             ("VpcSubnets", .array(a.options.vpcSubnets.map { .string($0) })),
             ("VpcSecurityGroups", .array(a.options.vpcSecurityGroups.map { .string($0) })),
-            ("HealthCheckTimeout", .int(a.options.healthCheckTimeout)),
+            ("HealthCheckTimeout", .int(a.options.healthCheckTimeout ?? TemplateOptions.defaultHealthCheckTimeout)),
         ]
         if let key = a.options.kmsKeyId { pairs.append(("KmsKeyId", .string(key))) }
         pairs.append(("Tags", .array(a.options.tags.map { .object([("Key", .string($0.key)), ("Value", .string($0.value))]) })))

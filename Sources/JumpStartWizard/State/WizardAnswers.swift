@@ -15,7 +15,8 @@ public struct WizardAnswers: Sendable, Equatable {
     /// The person's own variables, in the order added.
     public var environment: [EnvironmentVariable] = []
     public var endpointName: String = ""
-    public var healthCheckTimeout: Int = 600
+    /// Nil: the model's own (its spec's `deploy_kwargs`, else 600).
+    public var healthCheckTimeout: Int?
     public var rolePolicy: RolePolicy = .managed
     public var roleArn: String = ""
     public var subnets: [String] = []

@@ -21,7 +21,8 @@ enum OptionsStep {
         let a = state.answers
         switch field {
         case .endpointName: return a.endpointName
-        case .healthCheckTimeout: return String(a.healthCheckTimeout)
+        case .healthCheckTimeout:
+            return String(a.healthCheckTimeout ?? state.entry?.startupTimeouts.healthCheck ?? TemplateOptions.defaultHealthCheckTimeout)
         case .roleArn: return a.roleArn
         case .subnets: return a.subnets.joined(separator: ", ")
         case .securityGroups: return a.securityGroups.joined(separator: ", ")

@@ -62,7 +62,9 @@ enum InstanceView {
         if r.cost.known {
             out.append((" \(r.cost.hourly)/hour for \(count) → \(r.cost.monthly)/month, \(r.cost.yearly)/year", theme.money))
             if let t = r.tokenCost {
-                out.append((" \(t.perMillion.formatted) per 1M output tokens at \(t.tokensPerSecond) tokens/s (JumpStart's benchmark of \(t.config)\(t.concurrency.map { ", concurrency \($0)" } ?? ""))", theme.money))
+                let users = t.concurrency ?? 1
+                let how = users == 1 ? "1 user at \(t.tokensPerSecond) tok/s" : "\(users) users at \(t.tokensPerSecond) tok/s each"
+                out.append((" \(t.perMillion.formatted)/1M output tokens (\(t.config): \(how))", theme.money))
             }
             out.append((" " + r.cost.basis, theme.dim))
         } else {
