@@ -34,8 +34,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "Instance type (default: the model's default).")
     var instanceType: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Instance count, 1 to 1000 (default 1).", valueName: "n"))
-    var count: String?
+    @OptionGroup(title: "Capacity") var capacityOptions: CapacityOptions
 
     @Option(name: .customLong("env"), help: ArgumentHelp("An environment variable over the model's own; repeatable.", valueName: "key=value"))
     var environment: [String] = []
@@ -173,9 +172,8 @@ struct ExportCommand: ParsableCommand {
         func fail(_ e: TemplateError) -> CommandFailure { CommandFailure(e.description) }
         if let config { a.config = config }
         if let instanceType { a.instanceType = instanceType }
-        if let count {
-            guard let n = Int(count), n >= 1, n <= PricingError.maximumCount else { throw fail(.instanceCountInvalid(text: count)) }
-            a.instanceCount = n
+        if capacityOptions.given {
+            a.capacity = try capacityOptions.capacity(over: a.capacity)
         }
         for argument in environment {
             guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else { throw fail(.environmentMalformed(argument: argument)) }

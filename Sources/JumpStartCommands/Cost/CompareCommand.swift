@@ -67,6 +67,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let prices = try loadPrices()
         let hours = try costOptions.hours
+        let capacity = try costOptions.capacity(instanceType: instanceType)
         let comparison: CostComparison
         var noBenchmarkConfig: String?
         if let instanceType {
@@ -78,7 +79,7 @@ struct CompareCommand: ParsableCommand {
             let names = try regionList(regionTable)
             comparison = try CostComparison(instanceType: instanceType, regions: names, model: entry,
                                             planner: catalog?.planner ?? DeploymentPlanner(regions: regionTable),
-                                            prices: prices, count: costOptions.count, hoursPerMonth: hours)
+                                            prices: prices, capacity: capacity, hoursPerMonth: hours)
         } else {
             let catalog = try loadCatalog()
             let region = try regionOption.resolve(catalog)
@@ -87,7 +88,7 @@ struct CompareCommand: ParsableCommand {
                 do { entry = try entry.applying(config: config) } catch { throw CommandFailure("\(error)") }
             }
             comparison = try CostComparison(model: entry, region: region, planner: catalog.planner, prices: prices,
-                                            count: costOptions.count, hoursPerMonth: hours)
+                                            capacity: capacity, hoursPerMonth: hours)
             if let c = entry.config, !entry.instanceTypes.contains(where: { c.throughput(on: $0) != nil }) { noBenchmarkConfig = c.name }
         }
         var output = CompareOutput(comparison: comparison, userFile: prices.userFile, today: prices.today)
@@ -127,7 +128,8 @@ struct CompareOutput {
 
     private var title: String {
         let n = comparison.count
-        let basis = "\(n) instance\(n == 1 ? "" : "s"), \(comparison.hoursPerMonth) hours a month"
+        let basis = comparison.capacityIsPlain ? "\(n) instance\(n == 1 ? "" : "s"), \(comparison.hoursPerMonth) hours a month"
+            : "\(comparison.capacity.summary), \(comparison.hoursPerMonth) hours a month"
         switch comparison.axis {
         case .instanceTypes(let region):
             return "\(comparison.model ?? "") in \(region): \(comparison.rows.count) supported instance types, \(basis)"
@@ -168,6 +170,11 @@ struct CompareOutput {
         return parts.joined(separator: ". ")
     }
 
+    /// The month at the comparison's capacity: one figure, or a range.
+    private func month(_ r: CostComparison.Row) -> String {
+        comparison.capacityIsPlain ? (r.estimate.monthly?.formatted ?? "unknown") : r.capacityCost.monthlyText
+    }
+
     private var hasTokenCosts: Bool { comparison.rows.contains { $0.tokenCost != nil } }
 
     /// The configuration compared, when it has no throughput figure to price tokens by.
@@ -203,6 +210,9 @@ struct CompareOutput {
         }
         if hasModel, comparison.pricedCandidates == 0 { lines.append("No choice here both deploys and has a known price.") }
         if let config = noBenchmarkConfig { lines.append("JumpStart publishes no throughput for configuration \(config), so there is no $ per 1M tokens here.") }
+        if !comparison.capacityIsPlain, let basis = comparison.rows.first?.capacityCost.basis {
+            lines.append("Each month: \(basis).")
+        }
         lines.append(CostAssumptions.sentence(comparison.hoursPerMonth))
         let sources = CostAssumptions.sourceLines(comparison.sources, userFile: userFile, today: today)
         lines.append(sources.isEmpty ? "Prices: none known." : "Prices from:")
@@ -210,8 +220,8 @@ struct CompareOutput {
     }
 
     func table(width: Int?) -> String {
-        let maximum = comparison.rows.compactMap(\.estimate.monthly).max()
-        let monthTitle = comparison.count == 1 ? "$/MONTH" : "$/MONTH×\(comparison.count)"
+        let maximum = comparison.rows.compactMap { $0.capacityCost.monthlyHigh }.max()
+        let monthTitle = !comparison.capacityIsPlain ? "$/MONTH (RANGE)" : comparison.count == 1 ? "$/MONTH" : "$/MONTH×\(comparison.count)"
         func build(wide: Bool) -> TextTable {
             var columns: [TextTable.Column] = [.init(title: "", minWidth: 0), .init(title: byRegion ? "REGION" : "TYPE")]
             if !byRegion { columns.append(.init(title: "ACCEL")) }
@@ -229,12 +239,12 @@ struct CompareOutput {
                 if wide, !byRegion {
                     cells += [r.hardware.map { String($0.vcpu) } ?? "?", r.hardware.map { PriceFilesNumber.text($0.memoryGiB) + "G" } ?? "?"]
                 }
-                cells += [r.estimate.unitHourly?.formattedPrecise ?? "unknown", r.estimate.monthly?.formatted ?? "unknown"]
+                cells += [r.estimate.unitHourly?.formattedPrecise ?? "unknown", month(r)]
                 if wide {
                     cells += [r.hourlyPerAccelerator?.formattedPrecise ?? "-", r.hourlyPerAcceleratorGiB?.formattedPrecise ?? "-"]
                 }
                 if hasTokenCosts { cells.append(tokenCell(r)) }
-                cells.append(costBar(r.estimate.monthly, maximum: maximum, width: wide ? 8 : 6))
+                cells.append(costBar(r.capacityCost.monthlyHigh, maximum: maximum, width: wide ? 8 : 6))
                 if wide || byRegion {
                     cells.append(r.estimate.quote.map { $0.asOf + ($0.origin == .user ? " (yours)" : "") } ?? "unknown")
                 }
@@ -263,8 +273,8 @@ struct CompareOutput {
     func markdown() -> String {
         var lines = ["**" + markdownCell(title) + "**", ""]
         let first = byRegion ? "Region" : "Instance type"
-        let month = comparison.count == 1 ? "$/month" : "$/month (×\(comparison.count))"
-        var header = [first, "Accelerators", "vCPU", "Memory", "$/hour", month, "$/accelerator-hour", "$/GiB-hour"]
+        let monthTitle = !comparison.capacityIsPlain ? "$/month (range)" : comparison.count == 1 ? "$/month" : "$/month (×\(comparison.count))"
+        var header = [first, "Accelerators", "vCPU", "Memory", "$/hour", monthTitle, "$/accelerator-hour", "$/GiB-hour"]
         if hasTokenCosts { header.append("$/1M output tokens") }
         header.append(hasModel ? "Deploys" : "Note")
         lines.append("| " + header.map(markdownCell).joined(separator: " | ") + " |")
@@ -281,7 +291,7 @@ struct CompareOutput {
             }
             var cells: [String] = [name, accelerators, vcpu, memory]
             cells.append(r.estimate.unitHourly?.formattedPrecise ?? "unknown")
-            cells.append(r.estimate.monthly?.formatted ?? "unknown")
+            cells.append(month(r))
             cells.append(r.hourlyPerAccelerator?.formattedPrecise ?? "–")
             cells.append(r.hourlyPerAcceleratorGiB?.formattedPrecise ?? "–")
             if hasTokenCosts {
@@ -360,6 +370,7 @@ struct CompareOutput {
                     ("notDeployableReason", r.problem.map { .string("\($0)") } ?? .null),
                     ("hourlyPerAccelerator", r.hourlyPerAccelerator?.jsonPrecise ?? .null),
                     ("hourlyPerAcceleratorGiB", r.hourlyPerAcceleratorGiB?.jsonPrecise ?? .null),
+                    ("capacity", capacityCostJSON(r.capacityCost)),
                     ("costPerMillionOutputTokens", r.tokenCost.map { t in
                         .object([("usd", t.perMillion.jsonPrecise), ("outputTokensPerSecondPerUser", .string(t.tokensPerSecond)),
                                  ("instanceOutputTokensPerSecond", .double((t.instanceTokensPerSecond * 1000).rounded() / 1000)),

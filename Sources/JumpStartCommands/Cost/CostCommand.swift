@@ -13,6 +13,11 @@ struct CostCommand: ParsableCommand {
             table. The output names the table, the source and its date; a price older than 180 days is marked \
             stale. A price the program doesn't have is shown as unknown, never guessed. Storage, data transfer \
             and taxes are not included.
+
+            Capacity: --count N instances (default 1), or --min-count and --max-count to autoscale — the month \
+            is then a range from always at the minimum to always at the maximum. --schedule "Mon-Fri 08:00-20:00" \
+            [--timezone Europe/Berlin] [--off-hours-count N] splits the month's 730 hours in proportion to the \
+            week (60 of 168 hours: 260.71 inside, 469.29 outside at N instances, default 1).
             """)
 
     @Option(name: .long, help: "The instance type, e.g. ml.g5.2xlarge.")
@@ -36,13 +41,21 @@ struct CostCommand: ParsableCommand {
         let prices = try loadPrices()
         try prices.checkKnown(instanceType: instanceType)
         let hours = try costOptions.hours
-        let e = try prices.costEstimate(region: region, instanceType: instanceType, count: costOptions.count, hoursPerMonth: hours)
+        let capacity = try costOptions.capacity(instanceType: instanceType)
+        let e = try prices.costEstimate(region: region, instanceType: instanceType, count: capacity.initialCount, hoursPerMonth: hours)
         let hardware = prices.hardware(for: instanceType)
+        // A plain fixed count keeps the one-figure answer; anything else adds the capacity's month.
+        let scaled = capacity == .fixed(capacity.initialCount) ? nil : CapacityCost(unitHourly: e.unitHourly, capacity: capacity, hoursPerMonth: hours)
         switch format {
-        case .json: emit(JSONText.pretty(json(e, hardware: hardware)))
-        case .markdown: emit(markdown(e, hardware: hardware, userFile: prices.userFile))
-        default: emit(table(e, hardware: hardware, userFile: prices.userFile))
+        case .json: emit(JSONText.pretty(json(e, hardware: hardware, scaled: scaled)))
+        case .markdown: emit(markdown(e, hardware: hardware, userFile: prices.userFile, scaled: scaled))
+        default: emit(table(e, hardware: hardware, userFile: prices.userFile, scaled: scaled))
         }
+    }
+
+    /// "1–4 instances (autoscaling), 1 outside Mon-Fri 08:00-20:00 UTC" or "2 instances".
+    private func capacityTitle(_ e: CostEstimate, _ scaled: CapacityCost?) -> String {
+        scaled?.capacity.summary ?? "\(e.count) instance\(e.count == 1 ? "" : "s")"
     }
 
     private func sourceText(_ e: CostEstimate, userFile: URL?) -> String {
@@ -54,9 +67,9 @@ struct CostCommand: ParsableCommand {
         "unknown: \(e.reason ?? "no price") in your prices, the updated Price List or the bundled table; `\(CostAssumptions.fillCommand(regions: [e.region]))` fetches current prices"
     }
 
-    private func table(_ e: CostEstimate, hardware: InstanceHardware?, userFile: URL?) -> String {
+    private func table(_ e: CostEstimate, hardware: InstanceHardware?, userFile: URL?, scaled: CapacityCost?) -> String {
         let width = outputWidth() ?? 100
-        var lines = ["\(e.instanceType) in \(e.region), \(e.count) instance\(e.count == 1 ? "" : "s"), \(e.hoursPerMonth) hours a month, on demand"]
+        var lines = wrapHard("\(e.instanceType) in \(e.region), \(capacityTitle(e, scaled)), \(e.hoursPerMonth) hours a month, on demand", width: width)
         func field(_ label: String, _ value: String) {
             let prefix = label.padding(toLength: 11, withPad: " ", startingAt: 0)
             let wrapped = wrapHard(value, width: max(20, width - 11), indent: "")
@@ -64,7 +77,16 @@ struct CostCommand: ParsableCommand {
             for more in wrapped.dropFirst() { lines.append(String(repeating: " ", count: 11) + more) }
         }
         field("Hardware", hardware?.sentence ?? "unknown")
-        if let unit = e.unitHourly, let hourly = e.hourly, let daily = e.daily, let monthly = e.monthly, let yearly = e.yearly {
+        if let scaled, let unit = e.unitHourly, let low = scaled.monthlyLow, let high = scaled.monthlyHigh {
+            field("Price", "\(unit.formattedPrecise) per instance-hour")
+            field("Monthly", scaled.monthlyText + (scaled.isRange ? " (always at the minimum – always at the maximum)" : ""))
+            field("Yearly", scaled.isRange ? "\(low.times(12).formatted)–\(high.times(12).formatted)" : low.times(12).formatted)
+            field("Basis", scaled.basis)
+        } else if let scaled {
+            for label in ["Monthly", "Yearly"] { field(label, "unknown") }
+            field("Basis", scaled.basis)
+            field("Why", unknownText(e))
+        } else if let unit = e.unitHourly, let hourly = e.hourly, let daily = e.daily, let monthly = e.monthly, let yearly = e.yearly {
             field("Price", "\(unit.formattedPrecise) per instance-hour")
             field("Hourly", hourly.formattedPrecise)
             field("Daily", daily.formatted)
@@ -80,17 +102,22 @@ struct CostCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    private func markdown(_ e: CostEstimate, hardware: InstanceHardware?, userFile: URL?) -> String {
-        var lines = ["**\(e.instanceType)** in **\(e.region)**, \(e.count) instance\(e.count == 1 ? "" : "s"), \(e.hoursPerMonth) hours a month", ""]
+    private func markdown(_ e: CostEstimate, hardware: InstanceHardware?, userFile: URL?, scaled: CapacityCost?) -> String {
+        var lines = ["**\(e.instanceType)** in **\(e.region)**, \(capacityTitle(e, scaled)), \(e.hoursPerMonth) hours a month", ""]
         lines.append("| | |")
         lines.append("|---|---:|")
         func row(_ a: String, _ b: String) { lines.append("| \(markdownCell(a)) | \(markdownCell(b)) |") }
         row("Hardware", hardware?.sentence ?? "unknown")
         row("Price per instance-hour", e.unitHourly?.formattedPrecise ?? "unknown")
-        row("Hourly", e.hourly?.formattedPrecise ?? "unknown")
-        row("Daily", e.daily?.formatted ?? "unknown")
-        row("Monthly", e.monthly?.formatted ?? "unknown")
-        row("Yearly", e.yearly?.formatted ?? "unknown")
+        if let scaled {
+            row("Monthly", scaled.monthlyText)
+            row("Basis", scaled.basis)
+        } else {
+            row("Hourly", e.hourly?.formattedPrecise ?? "unknown")
+            row("Daily", e.daily?.formatted ?? "unknown")
+            row("Monthly", e.monthly?.formatted ?? "unknown")
+            row("Yearly", e.yearly?.formatted ?? "unknown")
+        }
         lines.append("")
         if !e.known { lines.append("- Cost " + markdownCell(unknownText(e)) + ".") }
         lines.append("- " + markdownCell(CostAssumptions.sentence(e.hoursPerMonth)))
@@ -98,9 +125,10 @@ struct CostCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    private func json(_ e: CostEstimate, hardware: InstanceHardware?) -> JSONText.Value {
+    private func json(_ e: CostEstimate, hardware: InstanceHardware?, scaled: CapacityCost?) -> JSONText.Value {
         .object(costEstimateJSON(e) + [
             ("hardware", hardware?.json ?? .null),
+            ("capacity", capacityCostJSON(scaled ?? CapacityCost(unitHourly: e.unitHourly, capacity: .fixed(e.count), hoursPerMonth: e.hoursPerMonth))),
             ("assumptions", CostAssumptions.json(e.hoursPerMonth)),
         ])
     }
@@ -131,4 +159,27 @@ func costEstimateJSON(_ e: CostEstimate) -> [(String, JSONText.Value)] {
         } ?? .null),
         ("reason", e.reason.map { .string($0) } ?? .null),
     ]
+}
+
+/// A capacity's month: kind, counts, schedule, the hours split and the low and high figures.
+func capacityCostJSON(_ c: CapacityCost) -> JSONText.Value {
+    var pairs: [(String, JSONText.Value)] = []
+    switch c.capacity.kind {
+    case .fixed(let n): pairs += [("kind", .string("fixed")), ("count", .int(n))]
+    case let .autoscaling(min, max, target):
+        pairs += [("kind", .string("autoscaling")), ("minCount", .int(min)), ("maxCount", .int(max)),
+                  ("targetInvocations", .int(target ?? Capacity.defaultTargetInvocations))]
+    }
+    if let s = c.capacity.schedule {
+        pairs.append(("schedule", .object([
+            ("window", .string(s.window)), ("timeZone", .string(s.timeZone)), ("offHoursCount", .int(s.offHoursCount)),
+            ("weeklyHours", .double(s.weeklyHours)),
+            ("hoursInside", c.hoursInside.map { .double(($0 * 100).rounded() / 100) } ?? .null),
+            ("hoursOutside", c.hoursOutside.map { .double(($0 * 100).rounded() / 100) } ?? .null),
+        ])))
+    } else {
+        pairs.append(("schedule", .null))
+    }
+    pairs += [("monthlyLow", c.monthlyLow?.jsonCents ?? .null), ("monthlyHigh", c.monthlyHigh?.jsonCents ?? .null), ("basis", .string(c.basis))]
+    return .object(pairs)
 }

@@ -2,27 +2,33 @@ import ArgumentParser
 import Foundation
 import JumpStartCore
 
-/// `--count` and `--hours-per-month`, shared by `cost` and `compare`.
+/// The capacity flags and `--hours-per-month`, shared by `cost` and `compare`.
 struct CostOptions: ParsableArguments {
-    @Option(name: .long, parsing: .unconditional, help: "Number of instances behind the endpoint (1 to 1000).")
-    var count: Int = 1
+    @OptionGroup var capacityOptions: CapacityOptions
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Hours the endpoint runs in a month, more than 0 and at most 744.",
         discussion: "Default 730, the assumption of AWS's pricing calculator.", valueName: "hours"))
-    var hoursPerMonth: String = "730"
+    var hoursPerMonth: String?
 
     func validate() throws {
-        guard count >= 1, count <= PricingError.maximumCount else {
-            throw ValidationError(PricingError.invalidCount(count).description)
-        }
-        do { _ = try HoursPerMonth(parsing: hoursPerMonth) } catch {
-            throw ValidationError(error.description)
+        if let hoursPerMonth {
+            do { _ = try HoursPerMonth(parsing: hoursPerMonth) } catch {
+                throw ValidationError(error.description)
+            }
+            if capacityOptions.schedule != nil {
+                throw ValidationError("--hours-per-month: a schedule sets the hours itself (the month's 730 hours split between working hours and off hours); leave one of them out.")
+            }
         }
     }
 
     var hours: HoursPerMonth {
-        get throws { try HoursPerMonth(parsing: hoursPerMonth) }
+        get throws { try hoursPerMonth.map { try HoursPerMonth(parsing: $0) } ?? .standard }
+    }
+
+    /// The capacity the flags give, checked against the instance type when there is one.
+    func capacity(instanceType: String? = nil) throws -> Capacity {
+        try capacityOptions.capacity(instanceType: instanceType)
     }
 }
 

@@ -49,6 +49,8 @@ public struct DeploymentPlan: Sendable, Equatable {
     public var instanceType: String
     public var instanceCount: Int
     public var source: ModelSource
+    /// The whole capacity (`instanceCount` is where it starts); fixed unless the answers scale it.
+    public var capacity: Capacity = .fixed(1)
     /// The merged environment (empty for model packages), in name order.
     public var environment: [MergedVariable]
     public var eulaAccepted: Bool
@@ -60,7 +62,7 @@ public struct DeploymentPlan: Sendable, Equatable {
 
     public static func == (lhs: DeploymentPlan, rhs: DeploymentPlan) -> Bool {
         lhs.entry == rhs.entry && lhs.region == rhs.region && lhs.instanceType == rhs.instanceType
-            && lhs.instanceCount == rhs.instanceCount && lhs.source == rhs.source
+            && lhs.instanceCount == rhs.instanceCount && lhs.capacity == rhs.capacity && lhs.source == rhs.source
             && lhs.environment == rhs.environment && lhs.eulaAccepted == rhs.eulaAccepted
     }
 }

@@ -48,9 +48,11 @@ public struct DeploymentPlanner: Sendable {
             } else {
                 environment = Self.mergedEnvironment(entry, instanceType: instanceType, user: request.environment)
             }
-            return .success(DeploymentPlan(
+            var plan = DeploymentPlan(
                 entry: entry, region: region, instanceType: instanceType, instanceCount: request.instanceCount,
-                source: source, environment: environment, eulaAccepted: request.eulaAccepted))
+                source: source, environment: environment, eulaAccepted: request.eulaAccepted)
+            plan.capacity = .fixed(request.instanceCount)
+            return .success(plan)
         }
     }
 

@@ -31,6 +31,10 @@ public struct CostComparison: Sendable {
         /// What a million output tokens cost on one instance at JumpStart's measured throughput;
         /// nil without both a price and a published throughput.
         public var tokenCost: TokenCost?
+        /// The month at the comparison's capacity (a range when it autoscales or follows a schedule).
+        public var capacityCost: CapacityCost
+        /// The figure rows are sorted and "cheapest" is judged by: the low end of the month.
+        public var sortKey: Money? { capacityCost.monthlyLow }
     }
 
     /// `$ per 1M output tokens` = hourly price ÷ (tokens/s × 3,600) × 1,000,000, where tokens/s is
@@ -73,9 +77,12 @@ public struct CostComparison: Sendable {
     public var axis: Axis
     /// `MODEL@VERSION`, when a model was given.
     public var model: String?
-    public var count: Int
+    public var count: Int { capacity.initialCount }
+    public var capacity: Capacity
     public var hoursPerMonth: HoursPerMonth
     public var rows: [Row]
+    /// Whether the month is a range or follows a schedule (anything but a plain fixed count).
+    public var capacityIsPlain: Bool { capacity.schedule == nil && !capacity.isAutoscaling }
 
     /// The distinct price sources the rows use, user's first, then by as-of date, newest first.
     public var sources: [SourceUse] {
@@ -134,24 +141,26 @@ public struct CostComparison: Sendable {
     /// Every supported instance type of `entry` in `region`, with whether it deploys there.
     public init(
         model entry: CatalogEntry, region: String, planner: DeploymentPlanner, prices: PriceBook,
-        count: Int = 1, hoursPerMonth: HoursPerMonth = .standard
+        capacity: Capacity = .fixed(1), hoursPerMonth: HoursPerMonth = .standard
     ) throws(PricingError) {
+        let count = capacity.initialCount
         var rows: [Row] = []
         for type in entry.instanceTypes {
             let problem = planner.check(entry, region: region, instanceType: type)
-            var row = try Self.row(region: region, instanceType: type, prices: prices, count: count, hours: hoursPerMonth,
+            var row = try Self.row(region: region, instanceType: type, prices: prices, count: count, capacity: capacity, hours: hoursPerMonth,
                                    isDefault: type == entry.defaultInstanceType, problem: problem, hasModel: true)
             row.tokenCost = TokenCost(hourly: row.estimate.unitHourly, config: entry.config, instanceType: type)
             rows.append(row)
         }
-        self.init(axis: .instanceTypes(region: region), model: entry.reference, count: count, hoursPerMonth: hoursPerMonth, rows: rows)
+        self.init(axis: .instanceTypes(region: region), model: entry.reference, capacity: capacity, hoursPerMonth: hoursPerMonth, rows: rows)
     }
 
     /// One instance type across `regions`; with a model, whether it deploys in each.
     public init(
         instanceType: String, regions: [String], model entry: CatalogEntry?, planner: DeploymentPlanner,
-        prices: PriceBook, count: Int = 1, hoursPerMonth: HoursPerMonth = .standard
+        prices: PriceBook, capacity: Capacity = .fixed(1), hoursPerMonth: HoursPerMonth = .standard
     ) throws(PricingError) {
+        let count = capacity.initialCount
         if let entry, !entry.instanceTypes.contains(instanceType) {
             throw .instanceTypeNotSupported(instanceType: instanceType, model: entry.reference, supported: entry.instanceTypes)
         }
@@ -159,27 +168,27 @@ public struct CostComparison: Sendable {
         var rows: [Row] = []
         for region in regions {
             let problem = entry.flatMap { planner.check($0, region: region, instanceType: instanceType) }
-            rows.append(try Self.row(region: region, instanceType: instanceType, prices: prices, count: count, hours: hoursPerMonth,
+            rows.append(try Self.row(region: region, instanceType: instanceType, prices: prices, count: count, capacity: capacity, hours: hoursPerMonth,
                                      isDefault: entry?.defaultInstanceType == instanceType, problem: problem, hasModel: entry != nil))
         }
-        self.init(axis: .regions(instanceType: instanceType), model: entry?.reference, count: count, hoursPerMonth: hoursPerMonth, rows: rows)
+        self.init(axis: .regions(instanceType: instanceType), model: entry?.reference, capacity: capacity, hoursPerMonth: hoursPerMonth, rows: rows)
     }
 
-    init(axis: Axis, model: String?, count: Int, hoursPerMonth: HoursPerMonth, rows unsorted: [Row]) {
+    init(axis: Axis, model: String?, capacity: Capacity, hoursPerMonth: HoursPerMonth, rows unsorted: [Row]) {
         self.axis = axis
         self.model = model
-        self.count = count
+        self.capacity = capacity
         self.hoursPerMonth = hoursPerMonth
         // Stable: known costs ascending, ties and unknowns in the order given (catalog or region order).
         var rows = unsorted.enumerated().sorted { a, b in
-            switch (a.element.estimate.monthly, b.element.estimate.monthly) {
+            switch (a.element.sortKey, b.element.sortKey) {
             case let (x?, y?): return x != y ? x < y : a.offset < b.offset
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): return a.offset < b.offset
             }
         }.map(\.element)
-        if let i = Self.cheapestIndex(monthly: rows.map(\.estimate.monthly), deploys: rows.map { $0.deployable != false }) {
+        if let i = Self.cheapestIndex(monthly: rows.map(\.sortKey), deploys: rows.map { $0.deployable != false }) {
             rows[i].isCheapest = true
         }
         self.rows = rows
@@ -196,7 +205,7 @@ public struct CostComparison: Sendable {
     }
 
     static func row(
-        region: String, instanceType: String, prices: PriceBook, count: Int, hours: HoursPerMonth,
+        region: String, instanceType: String, prices: PriceBook, count: Int, capacity: Capacity, hours: HoursPerMonth,
         isDefault: Bool, problem: PlanError?, hasModel: Bool
     ) throws(PricingError) -> Row {
         let estimate = try prices.costEstimate(region: region, instanceType: instanceType, count: count, hoursPerMonth: hours)
@@ -208,6 +217,7 @@ public struct CostComparison: Sendable {
         }
         return Row(region: region, instanceType: instanceType, hardware: hardware, estimate: estimate, isDefault: isDefault,
                    deployable: hasModel ? problem == nil : nil, problem: problem, isCheapest: false,
-                   hourlyPerAccelerator: perAccelerator, hourlyPerAcceleratorGiB: perGiB, tokenCost: nil)
+                   hourlyPerAccelerator: perAccelerator, hourlyPerAcceleratorGiB: perGiB, tokenCost: nil,
+                   capacityCost: CapacityCost(unitHourly: estimate.unitHourly, capacity: capacity, hoursPerMonth: hours))
     }
 }

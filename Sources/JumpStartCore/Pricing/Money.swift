@@ -57,6 +57,9 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The amount in dollars as a Double, for JSON (exactly the nearest double to the decimal).
     public var dollars: Double { Double(micros) / 1_000_000 }
 
+    /// This amount `n` times (a year of months).
+    public func times(_ n: Int) -> Money { Money(micros: micros * Int64(n)) }
+
     /// The amount rounded to the cent, as a Double, for JSON.
     public var dollarsToTheCent: Double { Double((micros + 5_000) / 10_000) / 100 }
 

@@ -12,7 +12,13 @@ public struct ExportAnswers: Sendable, Equatable {
     public var region: String
     /// Nil means the entry's default instance type.
     public var instanceType: String?
-    public var instanceCount: Int
+    /// How many instances: fixed or autoscaling, with an optional off-hours schedule.
+    public var capacity: Capacity
+    /// The count the endpoint starts with; setting it makes the capacity that fixed count (keeping a schedule).
+    public var instanceCount: Int {
+        get { capacity.initialCount }
+        set { capacity.kind = .fixed(newValue) }
+    }
     /// The person's own environment variables, in the order given (applied over the catalog's).
     public var environment: [EnvironmentVariable]
     /// The person's part of the endpoint name (the template adds `jumpstart-`); nil derives one
@@ -24,7 +30,7 @@ public struct ExportAnswers: Sendable, Equatable {
     public var config: String?
 
     public init(
-        model: String, version: String? = nil, region: String, instanceType: String? = nil, instanceCount: Int = 1,
+        model: String, version: String? = nil, region: String, instanceType: String? = nil, instanceCount: Int = 1, capacity: Capacity? = nil,
         environment: [EnvironmentVariable] = [], endpointName: String? = nil, acceptEula: Bool = false,
         options: TemplateOptions = TemplateOptions(), config: String? = nil
     ) {
@@ -32,7 +38,7 @@ public struct ExportAnswers: Sendable, Equatable {
         self.version = version
         self.region = region
         self.instanceType = instanceType
-        self.instanceCount = instanceCount
+        self.capacity = capacity ?? .fixed(instanceCount)
         self.environment = environment
         self.endpointName = endpointName
         self.acceptEula = acceptEula
@@ -109,6 +115,8 @@ public struct TemplateCostNote: Sendable, Equatable {
 
     /// Why there is no figure ("no price for ml.g5.2xlarge in eu-west-1; …"); nil when there is one.
     public var unknownReason: String?
+    /// What a capacity other than a fixed count assumes (`CapacityCost.basis`); nil for a fixed count.
+    public var basis: String?
 
     public init(monthly: String, hoursPerMonth: Int, priceAsOf: String, source: String, unknownReason: String? = nil) {
         self.monthly = monthly

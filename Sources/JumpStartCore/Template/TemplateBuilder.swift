@@ -48,6 +48,8 @@ public struct TemplateBuilder: Sendable {
         public static let model = "Model"
         public static let endpointConfig = "EndpointConfig"
         public static let endpoint = "Endpoint"
+        public static let scalableTarget = "ScalableTarget"
+        public static let scalingPolicy = "ScalingPolicy"
     }
 
     /// Checks every answer, plans the deployment and builds the template, or says what is wrong.
@@ -72,10 +74,15 @@ public struct TemplateBuilder: Sendable {
         let request = DeploymentRequest(
             entry: entry, region: answers.region, instanceType: answers.instanceType, instanceCount: answers.instanceCount,
             environment: answers.environment, eulaAccepted: answers.acceptEula)
-        let plan: DeploymentPlan
+        var plan: DeploymentPlan
         switch catalog.planner.plan(request) {
         case .success(let p):
             plan = p
+            if let e = CapacityRules.check(answers.capacity, instanceType: p.instanceType) { return .failure(.capacity(e)) }
+            plan.capacity = answers.capacity
+            if case let .autoscaling(min, max, nil) = answers.capacity.kind {
+                plan.capacity.kind = .autoscaling(min: min, max: max, targetInvocations: Capacity.defaultTargetInvocations)
+            }
         case .failure(let error):
             var newest: String?
             if answers.version == nil, case .invalidInstanceCount = error {} else if answers.version == nil {
@@ -100,6 +107,7 @@ public struct TemplateBuilder: Sendable {
         var resolved = answers
         resolved.version = entry.version.text
         resolved.config = entry.configName
+        resolved.capacity = plan.capacity
         // The model's own start-up time (its spec's deploy_kwargs) unless one was given.
         resolved.options.healthCheckTimeout = answers.options.healthCheckTimeout
             ?? entry.startupTimeouts.healthCheck ?? TemplateOptions.defaultHealthCheckTimeout
@@ -153,7 +161,7 @@ public struct TemplateBuilder: Sendable {
     private func checkOptions(_ answers: ExportAnswers) -> TemplateError? {
         let o = answers.options
         // The one count rule, for flags, the wizard and answers read back from a template alike.
-        if !(1...PricingError.maximumCount).contains(answers.instanceCount) { return .instanceCountInvalid(text: String(answers.instanceCount)) }
+        if case .fixed(let n) = answers.capacity.kind, !CapacityRules.countRange.contains(n) { return .instanceCountInvalid(text: String(n)) }
         if let t = o.healthCheckTimeout, !TemplateRules.healthCheckTimeoutRange.contains(t) {
             return .healthCheckTimeoutInvalid(text: String(t))
         }
@@ -197,6 +205,8 @@ struct TemplateDocument {
         resources.append((Id.model, model()))
         resources.append((Id.endpointConfig, endpointConfig()))
         resources.append((Id.endpoint, endpoint()))
+        if plan.capacity.needsScalableTarget { resources.append((Id.scalableTarget, scalableTarget())) }
+        if let target = plan.capacity.targetInvocations { resources.append((Id.scalingPolicy, scalingPolicy(target))) }
         var outputs: [(String, V)] = [
             ("EndpointArn", .object([
                 ("Description", .string("ARN of the SageMaker endpoint.")),
@@ -224,11 +234,17 @@ struct TemplateDocument {
 
     func description() -> String {
         let e = plan.entry
-        var s = "SageMaker JumpStart endpoint \(endpointName): \(e.modelId)@\(e.version.text) on \(plan.instanceCount) x \(plan.instanceType) in \(plan.region)."
+        let instances: String
+        switch plan.capacity.kind {
+        case .fixed(let n): instances = "\(n) x \(plan.instanceType)"
+        case let .autoscaling(min, max, _): instances = "\(min) to \(max) x \(plan.instanceType) (autoscaling)"
+        }
+        let schedule = plan.capacity.schedule.map { " during \($0.text), \($0.offHoursCount) outside" } ?? ""
+        var s = "SageMaker JumpStart endpoint \(endpointName): \(e.modelId)@\(e.version.text) on \(instances)\(schedule) in \(plan.region)."
         if let cost, let reason = cost.unknownReason {
             s += " Estimated cost unknown: \(reason)."
         } else if let cost {
-            s += " Estimated cost \(cost.monthly) a month (on-demand, \(cost.hoursPerMonth) h a month, price as of \(cost.priceAsOf), \(cost.source))."
+            s += " Estimated cost \(cost.monthly) a month (on-demand, \(cost.hoursPerMonth) h a month\(cost.basis.map { ", \($0)" } ?? ""), price as of \(cost.priceAsOf), \(cost.source))."
         }
         return s + " Written by jumpstart-tui."
     }
@@ -384,6 +400,56 @@ struct TemplateDocument {
         return .object([
             ("Type", .string("AWS::SageMaker::EndpointConfig")),
             ("Properties", .object(withTags(properties, answers.options.tags))),
+        ])
+    }
+
+    /// Application Auto Scaling's handle on the variant's instance count: the autoscaling range, and
+    /// the schedule's actions. No role: Application Auto Scaling uses its service-linked role.
+    func scalableTarget() -> V {
+        let c = plan.capacity
+        var properties: [(String, V)] = [
+            ("ServiceNamespace", .string("sagemaker")),
+            ("ScalableDimension", .string("sagemaker:variant:DesiredInstanceCount")),
+            // From the endpoint's own name, so the two can't drift apart.
+            ("ResourceId", sub("endpoint/${\(Id.endpoint).EndpointName}/variant/AllTraffic")),
+            ("MinCapacity", .int(c.range.lowerBound)),
+            ("MaxCapacity", .int(c.range.upperBound)),
+        ]
+        if let s = c.schedule {
+            func action(_ name: String, _ at: Int, _ min: Int, _ max: Int) -> V {
+                .object([
+                    ("ScheduledActionName", .string(name)),
+                    ("Schedule", .string(s.cron(at: at))),
+                    ("Timezone", .string(s.timeZone)),
+                    ("ScalableTargetAction", .object([("MinCapacity", .int(min)), ("MaxCapacity", .int(max))])),
+                ])
+            }
+            properties.append(("ScheduledActions", .array([
+                action("working-hours-start", s.start, c.range.lowerBound, c.range.upperBound),
+                action("working-hours-end", s.end, s.offHoursCount, s.offHoursCount),
+            ])))
+        }
+        return .object([
+            ("Type", .string("AWS::ApplicationAutoScaling::ScalableTarget")),
+            ("Properties", .object(properties)),
+        ])
+    }
+
+    /// Target tracking on invocations per instance, with the cool-downs `Capacity` documents.
+    func scalingPolicy(_ target: Int) -> V {
+        .object([
+            ("Type", .string("AWS::ApplicationAutoScaling::ScalingPolicy")),
+            ("Properties", .object([
+                ("PolicyName", .string("\(endpointName)-invocations")),
+                ("PolicyType", .string("TargetTrackingScaling")),
+                ("ScalingTargetId", ref(Id.scalableTarget)),
+                ("TargetTrackingScalingPolicyConfiguration", .object([
+                    ("TargetValue", .int(target)),
+                    ("PredefinedMetricSpecification", .object([("PredefinedMetricType", .string("SageMakerVariantInvocationsPerInstance"))])),
+                    ("ScaleOutCooldown", .int(Capacity.scaleOutCooldown)),
+                    ("ScaleInCooldown", .int(Capacity.scaleInCooldown)),
+                ])),
+            ])),
         ])
     }
 

@@ -7,11 +7,15 @@ extension TemplateCostNote {
             guard let e = try? prices.costEstimate(region: plan.region, instanceType: plan.instanceType, count: plan.instanceCount) else {
                 return nil
             }
-            guard let monthly = e.monthly, let q = e.quote else {
+            guard e.monthly != nil, let q = e.quote else {
                 return .unknown("no price for \(plan.instanceType) in \(plan.region) (`jumpstart-tui pricing update --regions \(plan.region)` fetches current prices)")
             }
             let source = q.origin == .bundled ? "bundled price list" : q.origin.label
-            return TemplateCostNote(monthly: monthly.formatted, hoursPerMonth: 730, priceAsOf: q.asOf, source: source)
+            // The same figures as `cost` and the wizard: one capacity cost.
+            let cost = CapacityCost(unitHourly: e.unitHourly, capacity: plan.capacity)
+            var note = TemplateCostNote(monthly: cost.monthlyText, hoursPerMonth: 730, priceAsOf: q.asOf, source: source)
+            if plan.capacity != .fixed(plan.instanceCount) { note.basis = cost.basis }
+            return note
         }
     }
 }

@@ -6,6 +6,8 @@ public enum TemplateError: Error, Sendable, Equatable {
     case catalog(CatalogError)
     /// `--config NAME` names no usable deployment configuration of the version.
     case config(ConfigChoiceError)
+    /// A capacity answer breaks a rule (`CapacityRules`).
+    case capacity(CapacityError)
     /// A rule of DESIGN.md §2; `newestDeployable` names a version that deploys when the person
     /// gave no version.
     case plan(PlanError, newestDeployable: String?)
@@ -53,6 +55,8 @@ extension TemplateError: CustomStringConvertible {
         case .catalog(let e):
             return e.description
         case .config(let e):
+            return e.description
+        case .capacity(let e):
             return e.description
         case let .plan(e, newest):
             guard let newest else { return e.description }

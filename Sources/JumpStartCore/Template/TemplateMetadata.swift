@@ -5,8 +5,9 @@ import Yams
 /// and the wizard can rebuild or reopen it.
 public enum TemplateMetadata {
     public static let key = "JumpStartTUI"
-    /// Bumped when the stored answers change shape.
-    public static let formatVersion = 1
+    /// Bumped when the stored answers change shape: 2 stores `Capacity` (fixed or autoscaling,
+    /// with a schedule) instead of version 1's `InstanceCount`; version-1 templates still open.
+    public static let formatVersion = 2
 
     /// The resolved answers, every option written (lists even when empty).
     public static func encode(_ a: ExportAnswers) -> JSONText.Value {
@@ -16,7 +17,7 @@ public enum TemplateMetadata {
             ("Version", .string(a.version ?? "")),
             ("Region", .string(a.region)),
             ("InstanceType", .string(a.instanceType ?? "")),
-            ("InstanceCount", .int(a.instanceCount)),
+            ("Capacity", capacityJSON(a.capacity)),
             ("Environment", .object(a.environment.map { ($0.name, .string($0.value.description)) })),
             ("EndpointName", .string(a.endpointName ?? "")),
             ("AcceptEula", .bool(a.acceptEula)),
@@ -37,6 +38,23 @@ public enum TemplateMetadata {
         return .object(pairs)
     }
 
+    static func capacityJSON(_ c: Capacity) -> JSONText.Value {
+        var pairs: [(String, JSONText.Value)]
+        switch c.kind {
+        case .fixed(let n):
+            pairs = [("Kind", .string("fixed")), ("Count", .int(n))]
+        case let .autoscaling(min, max, target):
+            pairs = [("Kind", .string("autoscaling")), ("MinCount", .int(min)), ("MaxCount", .int(max))]
+            if let target { pairs.append(("TargetInvocations", .int(target))) }
+        }
+        if let s = c.schedule {
+            pairs.append(("Schedule", .object([
+                ("Window", .string(s.window)), ("TimeZone", .string(s.timeZone)), ("OffHoursCount", .int(s.offHoursCount)),
+            ])))
+        }
+        return .object(pairs)
+    }
+
     /// The format a template file is in: JSON when it starts with `{`.
     public static func format(of text: String) -> TemplateFormat {
         text.first(where: { !$0.isWhitespace }) == "{" ? .json : .yaml
@@ -53,7 +71,7 @@ public enum TemplateMetadata {
         guard let meta = root?["Metadata"]?[key], meta.mapping != nil else { return .failure(.templateNotOurs(path: path)) }
         func missing(_ field: String) -> TemplateError { .templateAnswerMissing(path: path, field: field) }
         guard let version = meta["FormatVersion"]?.int else { return .failure(missing("FormatVersion")) }
-        guard version == formatVersion else { return .failure(.templateFormatVersion(path: path, found: version)) }
+        guard version == 1 || version == formatVersion else { return .failure(.templateFormatVersion(path: path, found: version)) }
         func string(_ field: String) -> String? { meta[field]?.scalar?.string }
         func strings(_ field: String) -> [String]? {
             guard let seq = meta[field]?.sequence else { return nil }
@@ -62,7 +80,11 @@ public enum TemplateMetadata {
         }
         guard let model = string("Model"), !model.isEmpty else { return .failure(missing("Model")) }
         guard let region = string("Region"), !region.isEmpty else { return .failure(missing("Region")) }
-        guard let count = meta["InstanceCount"]?.int else { return .failure(missing("InstanceCount")) }
+        let capacity: Capacity
+        switch readCapacity(meta, version: version, path: path) {
+        case .success(let c): capacity = c
+        case .failure(let e): return .failure(e)
+        }
         guard let accept = meta["AcceptEula"]?.bool else { return .failure(missing("AcceptEula")) }
         guard let timeout = meta["HealthCheckTimeout"]?.int else { return .failure(missing("HealthCheckTimeout")) }
         var environment: [EnvironmentVariable] = []
@@ -97,11 +119,43 @@ public enum TemplateMetadata {
         func nonEmpty(_ s: String?) -> String? { s.flatMap { $0.isEmpty ? nil : $0 } }
         return .success(ExportAnswers(
             model: model, version: nonEmpty(string("Version")), region: region, instanceType: nonEmpty(string("InstanceType")),
-            instanceCount: count, environment: environment, endpointName: nonEmpty(string("EndpointName")), acceptEula: accept,
+            capacity: capacity, environment: environment, endpointName: nonEmpty(string("EndpointName")), acceptEula: accept,
             options: TemplateOptions(
                 role: role, vpcSubnets: subnets, vpcSecurityGroups: groups, healthCheckTimeout: timeout,
                 kmsKeyId: nonEmpty(string("KmsKeyId")), tags: tags),
             config: nonEmpty(string("Config"))))
+    }
+
+    /// Version 1: `InstanceCount`, a fixed count. Version 2: `Capacity`.
+    static func readCapacity(_ meta: Node, version: Int, path: String) -> Result<Capacity, TemplateError> {
+        func missing(_ field: String) -> TemplateError { .templateAnswerMissing(path: path, field: field) }
+        if version == 1 {
+            guard let count = meta["InstanceCount"]?.int else { return .failure(missing("InstanceCount")) }
+            return .success(.fixed(count))
+        }
+        guard let c = meta["Capacity"], c.mapping != nil, let kind = c["Kind"]?.scalar?.string else { return .failure(missing("Capacity")) }
+        var capacity: Capacity
+        switch kind {
+        case "fixed":
+            guard let n = c["Count"]?.int else { return .failure(missing("Capacity.Count")) }
+            capacity = .fixed(n)
+        case "autoscaling":
+            guard let min = c["MinCount"]?.int, let max = c["MaxCount"]?.int else { return .failure(missing("Capacity.MinCount and MaxCount")) }
+            capacity = Capacity(.autoscaling(min: min, max: max, targetInvocations: c["TargetInvocations"]?.int))
+        default:
+            return .failure(missing("Capacity.Kind (fixed or autoscaling)"))
+        }
+        if let s = c["Schedule"] {
+            guard let window = s["Window"]?.scalar?.string, let zone = s["TimeZone"]?.scalar?.string, let off = s["OffHoursCount"]?.int else {
+                return .failure(missing("Capacity.Schedule"))
+            }
+            do throws(CapacityError) {
+                capacity.schedule = try OffHoursSchedule.parse(window, timeZone: zone, offHoursCount: off)
+            } catch {
+                return .failure(.templateUnreadable(path: path, reason: "its Capacity.Schedule.Window: \(error.message)"))
+            }
+        }
+        return .success(capacity)
     }
 }
 

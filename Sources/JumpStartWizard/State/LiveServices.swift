@@ -63,7 +63,7 @@ extension WizardAnswers {
         }
         return ExportAnswers(
             model: parts.first ?? "", version: parts.count > 1 ? parts[1] : nil, region: region,
-            instanceType: instanceType.isEmpty ? nil : instanceType, instanceCount: instanceCount,
+            instanceType: instanceType.isEmpty ? nil : instanceType, capacity: capacity,
             environment: environment, endpointName: endpointName.isEmpty ? nil : endpointName, acceptEula: eulaAccepted,
             options: TemplateOptions(
                 role: role, vpcSubnets: subnets, vpcSecurityGroups: securityGroups, healthCheckTimeout: healthCheckTimeout,
@@ -77,7 +77,7 @@ extension WizardAnswers {
         modelReference = a.version.map { "\(a.model)@\($0)" } ?? a.model
         region = a.region
         instanceType = a.instanceType ?? ""
-        instanceCount = a.instanceCount
+        capacity = a.capacity
         environment = a.environment
         endpointName = a.endpointName ?? ""
         eulaAccepted = a.acceptEula

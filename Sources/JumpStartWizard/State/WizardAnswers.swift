@@ -11,7 +11,12 @@ public struct WizardAnswers: Sendable, Equatable {
     public var modelReference: String = ""
     public var region: String = "us-east-1"
     public var instanceType: String = ""
-    public var instanceCount: Int = 1
+    /// Fixed or autoscaling, with an optional schedule; the count step edits the fixed count.
+    public var capacity: Capacity = .fixed(1)
+    public var instanceCount: Int {
+        get { capacity.initialCount }
+        set { capacity.kind = .fixed(newValue) }
+    }
     /// The person's own variables, in the order added.
     public var environment: [EnvironmentVariable] = []
     public var endpointName: String = ""
@@ -31,7 +36,7 @@ public struct WizardAnswers: Sendable, Equatable {
 
     public static func == (a: WizardAnswers, b: WizardAnswers) -> Bool {
         a.modelReference == b.modelReference && a.region == b.region && a.instanceType == b.instanceType
-            && a.instanceCount == b.instanceCount && a.environment == b.environment && a.endpointName == b.endpointName
+            && a.capacity == b.capacity && a.environment == b.environment && a.endpointName == b.endpointName
             && a.healthCheckTimeout == b.healthCheckTimeout && a.rolePolicy == b.rolePolicy && a.roleArn == b.roleArn
             && a.subnets == b.subnets && a.securityGroups == b.securityGroups && a.kmsKeyId == b.kmsKeyId
             && a.tags.elementsEqual(b.tags, by: { $0.key == $1.key && $0.value == $1.value }) && a.eulaAccepted == b.eulaAccepted
