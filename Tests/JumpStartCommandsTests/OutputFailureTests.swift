@@ -121,17 +121,29 @@ struct OutputFileTests {
 
 @Suite("answers read back from a template meet every rule")
 struct TemplateAnswerRuleTests {
-    @Test("Metadata edited to InstanceCount 5000 is refused like --count 5000")
+    @Test("Metadata edited to Capacity.Count 5000 is refused like --count 5000")
     func countFromTemplate() throws {
         let r = try bash("""
             cd "$HOME" && "$BIN" export huggingface-llm-mistral-7b-instruct@3.5.0 -o t.yaml 2>/dev/null
-            sed -i 's/InstanceCount: 1$/InstanceCount: 5000/' t.yaml && grep -c 'InstanceCount: 5000' t.yaml
+            sed -i 's/^      Count: 1$/      Count: 5000/' t.yaml && grep -c '^      Count: 5000' t.yaml
             "$BIN" export --from t.yaml; echo "status=$?"
             """)
         #expect(r.stdout.contains("1\n"), "the edit did not apply: \(r.stdout)")
         #expect(r.stdout.contains("status=1"))
         #expect(!r.stdout.contains("InitialInstanceCount: 5000"))
         #expect(r.stderr.contains("5000 is not allowed: the instance count must be a whole number from 1 to 1000"), "\(r.stderr)")
+    }
+
+    @Test("an autoscaling range read from a template meets the same rules as the flags")
+    func rangeFromTemplate() throws {
+        let r = try bash("""
+            cd "$HOME" && "$BIN" export huggingface-llm-mistral-7b-instruct@3.5.0 --min-count 1 --max-count 3 -o t.yaml 2>/dev/null
+            sed -i 's/^      MaxCount: 3$/      MaxCount: 2000/' t.yaml && grep -c '^      MaxCount: 2000' t.yaml
+            "$BIN" export --from t.yaml; echo "status=$?"
+            """)
+        #expect(r.stdout.contains("1\n"), "the edit did not apply: \(r.stdout)")
+        #expect(r.stdout.contains("status=1"))
+        #expect(r.stderr.contains("--max-count 2000 is not allowed: the most instances must be a whole number from 1 to 1000."), "\(r.stderr)")
     }
 
     @Test("Metadata with both RoleArn and RolePolicy is refused instead of one silently winning")

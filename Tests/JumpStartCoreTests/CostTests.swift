@@ -188,7 +188,7 @@ struct ComparisonTests {
     @Test("unknown prices sort last, in catalog order, and are never the cheapest; 1 priced of 7 claims no cheapest")
     func unknownsLast() throws {
         let e = try entry("meta-textgeneration-llama-2-7b-f@2.0.2")
-        let c = try CostComparison(model: e, region: "eu-west-1", planner: catalog.planner, prices: bundledPrices, count: 2)
+        let c = try CostComparison(model: e, region: "eu-west-1", planner: catalog.planner, prices: bundledPrices, capacity: .fixed(2))
         #expect(c.rows.first?.instanceType == "ml.g5.12xlarge")
         #expect(c.rows.first?.estimate.monthly?.formatted == "$11,548.60")  // 7.91 × 730 × 2
         let unknown = c.rows.dropFirst()
