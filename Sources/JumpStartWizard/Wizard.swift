@@ -349,12 +349,12 @@ public enum Wizard {
     static func refreshInstanceRows(_ state: inout WizardState, _ services: WizardServices) {
         guard let entry = state.entry else { state.instanceRows = []; return }
         let region = state.answers.region
-        let count = state.answers.instanceCount
+        let capacity = state.answers.capacity
         let selectedType = state.instanceRows.indices.contains(state.instanceSelection) ? state.instanceRows[state.instanceSelection].instanceType : nil
         var rows = entry.instanceTypes.map { type in
             InstanceRow(
                 instanceType: type, isDefault: type == entry.defaultInstanceType, isCheapest: false,
-                hardware: services.pricing.hardware(type), cost: services.pricing.estimate(region, type, count),
+                hardware: services.pricing.hardware(type), cost: services.pricing.estimate(region, type, capacity),
                 problem: services.catalog.planner.check(entry, region: region, instanceType: type)?.shortReason)
         }
         for i in rows.indices {
@@ -382,7 +382,7 @@ public enum Wizard {
 
     static func refreshEstimate(_ state: inout WizardState, _ services: WizardServices) {
         guard !state.answers.instanceType.isEmpty else { state.estimate = nil; return }
-        state.estimate = services.pricing.estimate(state.answers.region, state.answers.instanceType, state.answers.instanceCount)
+        state.estimate = services.pricing.estimate(state.answers.region, state.answers.instanceType, state.answers.capacity)
     }
 
     static func refreshRendering(_ state: inout WizardState, _ services: WizardServices) {

@@ -142,10 +142,10 @@ struct CostCommandTests {
     @Test("bad input: a clear message, a non-zero exit and nothing on stdout", arguments: [
         (["cost", "--instance-type", "ml.g5.2xlarge", "--hours-per-month", "0"], "Hours per month 0 is not allowed"),
         (["cost", "--instance-type", "ml.g5.2xlarge", "--hours-per-month", "800"], "Hours per month 800 is not allowed"),
-        (["cost", "--instance-type", "ml.g5.2xlarge", "--count", "0"], "Instance count 0 is not allowed"),
+        (["cost", "--instance-type", "ml.g5.2xlarge", "--count", "0"], "--count 0 is not allowed: the instance count must be a whole number from 1 to 1000"),
         (["cost", "--instance-type", "ml.g5.2xlarg"], "ml.g5.2xlarg is not a SageMaker instance type this program knows"),
         (["compare", llama, "--hours-per-month", "800"], "Hours per month 800 is not allowed"),
-        (["compare", llama, "--count", "0"], "Instance count 0 is not allowed"),
+        (["compare", llama, "--count", "0"], "--count 0 is not allowed: the instance count must be a whole number from 1 to 1000"),
         (["compare", "--instance-type", "ml.c5.xlarge", "--model", llama], "does not support ml.c5.xlarge"),
         (["compare", "--instance-type", "ml.g5.2xlarge", "--regions", "eu-wst-1"], "eu-wst-1 (from --regions) is not a JumpStart region"),
         (["compare", "no-such-model"], "No model named no-such-model"),

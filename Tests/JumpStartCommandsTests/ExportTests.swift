@@ -282,7 +282,7 @@ struct ExportTests {
         try Data("AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n".utf8).write(to: foreign)
         let newer = dir.appendingPathComponent("newer.yaml")
         let golden = try String(contentsOf: goldenURL("tar-gz", "yaml"), encoding: .utf8)
-        try Data(golden.replacingOccurrences(of: "FormatVersion: 1", with: "FormatVersion: 9").utf8).write(to: newer)
+        try Data(golden.replacingOccurrences(of: "FormatVersion: 2", with: "FormatVersion: 9").utf8).write(to: newer)
         for (path, message) in [
             (dir.appendingPathComponent("missing.yaml").path, "no such file"),
             (foreign.path, "was not exported by jumpstart-tui"),

@@ -60,7 +60,7 @@ struct PropertyTests {
         if s.answers.instanceType.isEmpty {
             #expect(s.estimate == nil, "\(context)")
         } else {
-            #expect(s.estimate == services.pricing.estimate(s.answers.region, s.answers.instanceType, s.answers.instanceCount), "\(context)")
+            #expect(s.estimate == services.pricing.estimate(s.answers.region, s.answers.instanceType, s.answers.capacity), "\(context)")
             #expect(s.entry?.instanceTypes.contains(s.answers.instanceType) == true, "\(context)")
         }
         #expect(s.step <= s.reached, "\(context)")

@@ -120,7 +120,7 @@ extension TemplateError: CustomStringConvertible {
         case let .templateNotOurs(path):
             return "\(path) has no Metadata.JumpStartTUI section, so it was not exported by jumpstart-tui; export --from only reopens templates this program wrote."
         case let .templateFormatVersion(path, found):
-            return "\(path) was written with answers format \(found); this jumpstart-tui reads format \(TemplateMetadata.formatVersion). Export it again with a matching jumpstart-tui."
+            return "\(path) was written with answers format \(found); this jumpstart-tui reads formats 1 and \(TemplateMetadata.formatVersion). Export it again with a matching jumpstart-tui."
         case let .templateAnswerMissing(path, field):
             return "\(path) has Metadata.JumpStartTUI without a valid \(field); re-export the template or fix that field."
         case let .templateAnswersConflict(path, fields):

@@ -12,9 +12,9 @@ extension WizardServices {
                     HardwareSummary(vcpu: String(h.vcpu), memory: "\(PriceFiles.number(h.memoryGiB)) GiB", accelerators: h.acceleratorSummary)
                 }
             },
-            estimate: { region, type, count in
+            estimate: { region, type, capacity in
                 let estimate: CostEstimate
-                do { estimate = try prices.costEstimate(region: region, instanceType: type, count: count) } catch {
+                do { estimate = try prices.costEstimate(region: region, instanceType: type, count: capacity.initialCount) } catch {
                     return .unknown("\(error)")
                 }
                 guard let hourly = estimate.hourly, let monthly = estimate.monthly, let yearly = estimate.yearly else {
@@ -22,10 +22,13 @@ extension WizardServices {
                 }
                 let origin = estimate.origin?.label ?? "unknown source"
                 let age = estimate.quote?.ageNote.map { " (\($0))" } ?? ""
+                // Autoscaling or a schedule: the same CapacityCost as `cost` and the template.
+                let scaled = capacity == .fixed(capacity.initialCount) ? nil : CapacityCost(unitHourly: estimate.unitHourly, capacity: capacity)
                 var figure = CostFigure(
-                    known: true, hourly: hourly.formattedPrecise, monthly: monthly.formatted, yearly: yearly.formatted,
+                    known: true, hourly: hourly.formattedPrecise, monthly: scaled?.monthlyText ?? monthly.formatted,
+                    yearly: scaled.map { c in c.isRange ? "\(c.monthlyLow!.times(12).formatted)–\(c.monthlyHigh!.times(12).formatted)" : c.monthlyLow!.times(12).formatted } ?? yearly.formatted,
                     monthlyDollars: monthly.dollars,
-                    basis: "On-demand, \(estimate.hoursPerMonth) h a month, USD; \(origin) as of \(estimate.asOf ?? "unknown")\(age). Not included: storage, data transfer, taxes.",
+                    basis: "On-demand, \(estimate.hoursPerMonth) h a month, USD\(scaled.map { "; \($0.basis)" } ?? ""); \(origin) as of \(estimate.asOf ?? "unknown")\(age). Not included: storage, data transfer, taxes.",
                     reason: nil)
                 figure.monthlyAmount = monthly
                 figure.unitHourly = estimate.unitHourly

@@ -49,11 +49,12 @@ public struct HardwareSummary: Sendable, Equatable {
 /// Prices and hardware, from the core's price book.
 public struct WizardPricing: Sendable {
     public var hardware: @Sendable (_ instanceType: String) -> HardwareSummary?
-    public var estimate: @Sendable (_ region: String, _ instanceType: String, _ count: Int) -> CostFigure
+    /// The month at a capacity: one figure for a fixed count, a range for autoscaling, a split with a schedule.
+    public var estimate: @Sendable (_ region: String, _ instanceType: String, _ capacity: Capacity) -> CostFigure
 
     public init(
         hardware: @escaping @Sendable (String) -> HardwareSummary?,
-        estimate: @escaping @Sendable (String, String, Int) -> CostFigure
+        estimate: @escaping @Sendable (String, String, Capacity) -> CostFigure
     ) {
         self.hardware = hardware
         self.estimate = estimate

@@ -11,6 +11,11 @@ enum CountView {
             ("   [ \(state.countField.text.isEmpty ? " " : state.countField.text) ]   ↑/+ more · ↓/- fewer · or type 1–\(Wizard.maximumCount)", theme.title),
             ("", .plain),
         ]
+        // A template reopened with autoscaling or a schedule keeps it until the count is changed here.
+        if state.answers.capacity != .fixed(state.answers.instanceCount) {
+            out += WizardView.wrap("This template's capacity: \(state.answers.capacity.summary). Changing the count here makes it a fixed count; `jumpstart-tui export --from FILE --min-count N --max-count M --schedule …` edits the range and the schedule.", inner.width, theme.warn)
+            out.append(("", .plain))
+        }
         if let e = state.estimate {
             if e.known {
                 out += [
