@@ -85,6 +85,7 @@ struct ExportCommand: ParsableCommand {
         let catalog = try loadCatalog()
         var answers: ExportAnswers
         var templateFormat = TemplateFormat.yaml
+        var previousAnswers: ExportAnswers?
         if let from {
             let text: String
             switch TemplateFile.read(from) {
@@ -92,6 +93,7 @@ struct ExportCommand: ParsableCommand {
             case .failure(let error): throw CommandFailure(error.description)
             }
             answers = try TemplateMetadata.answers(fromTemplate: text, path: from).get()
+            previousAnswers = answers
             templateFormat = TemplateMetadata.format(of: text)
             if let model {
                 let previous = answers.model
@@ -136,6 +138,11 @@ struct ExportCommand: ParsableCommand {
         }
 
         let template = try TemplateBuilder(catalog: catalog, costNote: TemplateCostNote.maker(try pricesForDescription())).build(answers).get()
+        if let before = previousAnswers, before.capacity.isAutoscaling, let oldType = before.instanceType, oldType != template.plan.instanceType {
+            // SageMaker refuses to change an autoscaled variant's instance type in place.
+            note(Self.autoscaledTypeChange(from: oldType, to: template.plan.instanceType, endpoint: template.endpointName, region: template.plan.region,
+                                           stillAutoscaling: template.answers.capacity.isAutoscaling))
+        }
         let text: String
         if graph {
             text = graphFormat == "dot" ? template.graph.dot(name: template.endpointName) : template.graph.text(width: 80)
@@ -157,9 +164,21 @@ struct ExportCommand: ParsableCommand {
             case .regularFile(let p) where p != destination: real = " (through the link, to \(p))"
             default: real = ""
             }
-            note("Wrote \(destination)\(real): \(template.plan.entry.reference) on \(template.plan.instanceCount) x \(template.plan.instanceType) in \(template.plan.region), endpoint \(template.endpointName).")
+            note("Wrote \(destination)\(real): \(template.plan.entry.reference) on \(template.plan.capacity == .fixed(template.plan.instanceCount) ? "\(template.plan.instanceCount) x \(template.plan.instanceType)" : "\(template.plan.instanceType), \(template.plan.capacity.summary)") in \(template.plan.region), endpoint \(template.endpointName).")
             note(NextSteps.lines(for: template, templatePath: destination).joined(separator: "\n"))
         }
+    }
+
+    /// What to do when an autoscaled endpoint's instance type changes: SageMaker can't update the
+    /// variant while Application Auto Scaling manages it (SageMaker Developer Guide, "Update or
+    /// delete endpoints that use automatic scaling").
+    static func autoscaledTypeChange(from old: String, to new: String, endpoint: String, region: String, stillAutoscaling: Bool) -> String {
+        var lines = [
+            "warning: this endpoint autoscales, and SageMaker can't change an autoscaled variant's instance type (\(old) → \(new)) in place: deploying this over the running stack would fail. In two deployments instead:",
+            "  1. Remove the scaling, keeping \(old): `jumpstart-tui export --from THE-DEPLOYED-TEMPLATE --count N -o no-scaling.yaml`, and deploy it (CloudFormation deletes the scalable target and its policy; endpoint \(endpoint) in \(region) keeps serving).",
+            "  2. Deploy this template: the new instance type" + (stillAutoscaling ? ", and the scaling registered again." : "."),
+        ]
+        return lines.joined(separator: "\n")
     }
 
     static func split(_ reference: String) -> (String, String?) {

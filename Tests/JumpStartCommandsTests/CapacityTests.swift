@@ -102,6 +102,22 @@ struct CapacityTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    @Test("changing an autoscaled template's instance type says how to deploy it: SageMaker can't do it in place")
+    func autoscaledTypeChange() throws {
+        let env = try emptyConfig()
+        let home = URL(fileURLWithPath: env["HOME"]!)
+        let file = home.appendingPathComponent("a.yaml").path
+        #expect(try jst(["export", Self.model, "--min-count", "1", "--max-count", "3", "-o", file], environment: env).status == 0)
+        let r = try jst(["export", "--from", file, "--instance-type", "ml.g5.24xlarge", "-o", home.appendingPathComponent("b.yaml").path], environment: env)
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("SageMaker can't change an autoscaled variant's instance type (ml.g5.12xlarge → ml.g5.24xlarge) in place"), "\(r.stderr)")
+        #expect(r.stderr.contains("Wrote \(home.path)/b.yaml: huggingface-llm-mistral-7b-instruct@3.5.0 on ml.g5.24xlarge, 1–3 instances (autoscaling) in us-east-1"))
+        // A fixed count changes type in place: no such warning.
+        #expect(try jst(["export", Self.model, "--count", "2", "-o", file, "--force"], environment: env).status == 0)
+        let fixed = try jst(["export", "--from", file, "--instance-type", "ml.g5.24xlarge"], environment: env)
+        #expect(!fixed.stderr.contains("autoscaled"))
+    }
+
     @Test("--schedule with --hours-per-month is refused by cost and compare")
     func scheduleAndHours() throws {
         let r = try jst(["cost", "--instance-type", "ml.g5.12xlarge", "--schedule", "Mon-Fri 08:00-20:00", "--hours-per-month", "300"], environment: try emptyConfig())
