@@ -56,6 +56,7 @@ public enum Wizard {
                 problems.append("Instance count \(count) is out of range: use a whole number from 1 to \(maximumCount).")
             }
         }
+        if state.step == .count { CapacityStep.enter(&state) }
         refreshInstanceRows(&state, services)
         refreshEstimate(&state, services)
         if !problems.isEmpty { state.overlay = .alert(problems.joined(separator: "\n")) }
@@ -191,7 +192,7 @@ public enum Wizard {
             return requestQuit(&state)
         }
         state.step = Step(rawValue: state.step.rawValue - 1) ?? .model
-        if state.step == .count { state.countReplaces = true }
+        if state.step == .count { CapacityStep.enter(&state) }
         return []
     }
 

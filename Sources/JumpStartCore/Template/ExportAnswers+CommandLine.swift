@@ -6,7 +6,17 @@ extension ExportAnswers {
         var words = ["jumpstart-tui", "export", q(version.map { "\(model)@\($0)" } ?? model), "--region", region]
         if let config { words += ["--config", q(config)] }
         if let instanceType { words += ["--instance-type", instanceType] }
-        if instanceCount != 1 { words += ["--count", String(instanceCount)] }
+        switch capacity.kind {
+        case .fixed(let n): if n != 1 { words += ["--count", String(n)] }
+        case let .autoscaling(min, max, target):
+            words += ["--min-count", String(min), "--max-count", String(max)]
+            if let target, target != Capacity.defaultTargetInvocations { words += ["--target-invocations", String(target)] }
+        }
+        if let s = capacity.schedule {
+            words += ["--schedule", q(s.window)]
+            if s.timeZone != "UTC" { words += ["--timezone", q(s.timeZone)] }
+            if s.offHoursCount != 1 { words += ["--off-hours-count", String(s.offHoursCount)] }
+        }
         for v in environment { words += ["--env", q("\(v.name)=\(v.value.description)")] }
         if let endpointName, endpointName != TemplateRules.defaultEndpointName(modelId: model) {
             words += ["--endpoint-name", q(endpointName)]

@@ -115,6 +115,18 @@ public struct ResourceGraph: Sendable, Equatable {
             return out
         case "AWS::SageMaker::Endpoint":
             return [("name", p.member("EndpointName")?.stringValue ?? "?")]
+        case "AWS::ApplicationAutoScaling::ScalableTarget":
+            let min = p.member("MinCapacity").map { JSONText.compact($0) } ?? "?", max = p.member("MaxCapacity").map { JSONText.compact($0) } ?? "?"
+            var out: [(label: String, value: String)] = [("instances", min == max ? min : "\(min) to \(max)")]
+            if let actions = p.member("ScheduledActions")?.items {
+                out.append(("schedule", actions.compactMap { a in
+                    a.member("Schedule")?.stringValue.map { "\($0) \(a.member("Timezone")?.stringValue ?? "")" }
+                }.joined(separator: ", ")))
+            }
+            return out
+        case "AWS::ApplicationAutoScaling::ScalingPolicy":
+            let target = p.member("TargetTrackingScalingPolicyConfiguration")?.member("TargetValue").map { JSONText.compact($0) } ?? "?"
+            return [("target", "\(target) invocations per instance per minute")]
         default:
             return []
         }

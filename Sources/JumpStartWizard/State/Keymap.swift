@@ -82,10 +82,13 @@ public enum Keymap {
             ]
         case .count:
             return [
-                Binding([.up, .right, .character("+"), .character("k")], "↑/+", "one more instance", .increment),
-                Binding([.down, .left, .character("-"), .character("j")], "↓/-", "one fewer instance", .decrement),
-                Binding([], "0-9", "type the count (1–\(Wizard.maximumCount))", .increment, footer: false),
-                Binding([.enter], "Enter", "confirm the count", .next),
+                Binding([.down, .tab], "↓/Tab", "next field", .nextField),
+                Binding([.up, .backTab], "↑", "previous field", .previousField, footer: false),
+                Binding([.character("+"), .right], "+/-", "one more / one fewer (on a number)", .increment),
+                Binding([.character("-"), .left], "-", "one fewer (on a number)", .decrement, footer: false),
+                Binding([.character(" ")], "Space", "fixed or autoscaling; working hours on or off (on those rows)", .toggle),
+                Binding([], "0-9", "type a number (counts 1–\(Wizard.maximumCount)); the window and time zone take text", .increment, footer: false),
+                Binding([.enter], "Enter", "confirm the capacity", .next),
             ]
         case .environment:
             return [

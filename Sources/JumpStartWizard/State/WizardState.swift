@@ -9,7 +9,7 @@ public enum Step: Int, Sendable, CaseIterable, Comparable {
         switch self {
         case .model: return "Model"
         case .instance: return "Instance type"
-        case .count: return "Instance count"
+        case .count: return "Capacity"
         case .environment: return "Environment"
         case .options: return "Endpoint & options"
         case .review: return "Review"
@@ -63,8 +63,14 @@ public struct WizardState: Sendable, Equatable {
     public var instanceSelection = 0
     public var instanceScroll = 0
 
-    // Step 3: count.
+    // Step 3: capacity. The fixed count keeps its own field; the other rows' typed texts, errors
+    // and switches are here.
     public var countField = TextFieldState(text: "1")
+    public var capacityFocus: CapacityRow = .count
+    public var capacityTexts: [CapacityRow: TextFieldState] = [:]
+    public var capacityErrors: [CapacityRow: String] = [:]
+    public var capacityAutoscaling = false
+    public var capacityScheduled = false
 
     // Step 4: environment.
     public var envSelection = 0

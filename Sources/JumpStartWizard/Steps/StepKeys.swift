@@ -21,6 +21,7 @@ enum StepKeys {
                 return []
             }
         case .count:
+            if state.capacityFocus != .count { return CapacityStep.textKey(key, &state, services) }
             if case .character(let c) = key, c.isASCII, c.isNumber {
                 // The first digit replaces the shown count, later ones append; a count out of
                 // range is refused as typed, so the field never shows a number that isn't costed.
@@ -64,7 +65,7 @@ enum StepKeys {
         switch state.step {
         case .model: return modelCommand(command, &state, services)
         case .instance: return instanceCommand(command, &state, services)
-        case .count: return countCommand(command, &state, services)
+        case .count: return CapacityStep.command(command, &state, services)
         case .environment: return EnvironmentStep.command(command, &state, services)
         case .options: return OptionsStep.command(command, &state, services)
         case .review: return reviewCommand(command, &state, services)
@@ -176,7 +177,7 @@ enum StepKeys {
             }
             Wizard.refreshEstimate(&state, services)
             advance(&state, to: .count)
-            state.countReplaces = true
+            CapacityStep.enter(&state)
         default: break
         }
         Wizard.clampScrolls(&state)

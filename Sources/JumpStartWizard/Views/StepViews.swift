@@ -4,34 +4,60 @@ import TerminalUI
 /// Step 3: the instance count, with the cost updating as it changes.
 enum CountView {
     static func draw(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
-        let inner = WizardView.box("Instance count", layout.main, theme, into: &buffer)
-        var out: [(String, Style)] = [
-            ("How many \(state.answers.instanceType) instances behind the endpoint?", .plain),
-            ("", .plain),
-            ("   [ \(state.countField.text.isEmpty ? " " : state.countField.text) ]   ↑/+ more · ↓/- fewer · or type 1–\(Wizard.maximumCount)", theme.title),
-            ("", .plain),
-        ]
-        // A template reopened with autoscaling or a schedule keeps it until the count is changed here.
-        if state.answers.capacity != .fixed(state.answers.instanceCount) {
-            out += WizardView.wrap("This template's capacity: \(state.answers.capacity.summary). Changing the count here makes it a fixed count; `jumpstart-tui export --from FILE --min-count N --max-count M --schedule …` edits the range and the schedule.", inner.width, theme.warn)
-            out.append(("", .plain))
+        let inner = WizardView.box("Capacity", layout.main, theme, into: &buffer)
+        var y = inner.y
+        func line(_ text: String, _ style: Style = .plain) {
+            guard y < inner.maxY else { return }
+            buffer.put(TextWidth.truncate(text, to: inner.width), at: Point(x: inner.x, y: y), style: style, clip: inner)
+            y += 1
         }
+        line("How many \(state.answers.instanceType) instances behind the endpoint?")
+        line("")
+        let labelWidth = 22
+        for row in CapacityStep.visibleRows(state) {
+            guard y < inner.maxY else { break }
+            let focused = row == state.capacityFocus
+            buffer.put((focused ? String(theme.bullet) : " ") + " " + row.label, at: Point(x: inner.x, y: y), style: focused ? theme.title : .plain, clip: inner)
+            let area = Rect(x: inner.x + labelWidth, y: y, width: max(0, inner.width - labelWidth), height: 1)
+            let value: String
+            switch row {
+            case .mode:
+                value = (state.capacityAutoscaling ? "( ) fixed  (•) autoscaling" : "(•) fixed  ( ) autoscaling") + (focused ? "   Space switches" : "")
+            case .schedule:
+                value = (state.capacityScheduled ? "( ) around the clock  (•) scale down outside" : "(•) around the clock  ( ) scale down outside") + (focused ? "   Space switches" : "")
+            default:
+                let hint: String
+                switch row {
+                case .count: hint = "↑↓ fields · +/- · or type 1–\(Wizard.maximumCount)"
+                case .target: hint = "invocations per instance per minute"
+                case .window: hint = "days and hours, e.g. Mon-Fri 08:00-20:00"
+                case .timeZone: hint = "IANA name, e.g. Europe/Berlin"
+                case .offHours: hint = "instances outside working hours"
+                default: hint = ""
+                }
+                let text = CapacityStep.field(row, state).text
+                value = "[ \(text.isEmpty ? " " : text) ]   \(hint)"
+            }
+            buffer.put(TextWidth.truncate(value, to: area.width), at: area.origin, style: focused ? theme.title : .plain, clip: area)
+            y += 1
+            if let error = state.capacityErrors[row] {
+                for l in Paragraph.wrap(error, width: max(1, inner.width - 2)).prefix(2) { line("  " + l, theme.bad) }
+            }
+        }
+        line("")
+        var out: [(String, Style)] = []
         if let e = state.estimate {
             if e.known {
-                out += [
-                    ("Hourly   \(e.hourly)", theme.money),
-                    ("Monthly  \(e.monthly)", theme.money),
-                    ("Yearly   \(e.yearly)", theme.money),
-                    ("", .plain),
-                ]
+                let plain = state.answers.capacity == .fixed(state.answers.capacity.initialCount)
+                out += [("Hourly   \(e.hourly)" + (plain ? "" : " (the count it starts with)"), theme.money), ("Monthly  \(e.monthly)", theme.money), ("Yearly   \(e.yearly)", theme.money)]
                 out += WizardView.wrap(e.basis, inner.width, theme.dim)
             } else {
                 out.append(("Cost unknown: \(e.reason ?? "no price").", theme.warn))
             }
         }
         out.append(("", .plain))
-        out += WizardView.wrap("An endpoint bills every hour it runs, whether or not it gets requests. One instance has no redundancy; two or more in different Availability Zones keep serving if one fails.", inner.width, theme.dim)
-        WizardView.lines(out, in: inner, into: &buffer)
+        out += WizardView.wrap("An endpoint bills every hour it runs, whether or not it gets requests. One instance has no redundancy; two or more in different Availability Zones keep serving if one fails. Autoscaling follows invocations per instance (Application Auto Scaling); working hours scale down on a schedule.", inner.width, theme.dim)
+        WizardView.lines(out, in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), into: &buffer)
     }
 }
 

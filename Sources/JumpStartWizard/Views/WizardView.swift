@@ -58,7 +58,9 @@ public enum WizardView {
         }
         let room = max(0, area.width - TextWidth.of(right) - 1)
         // The answers matter more than the name: drop the name, then shorten the model's middle.
-        let type = state.answers.instanceType.isEmpty ? "" : " · \(state.answers.instanceCount) × \(state.answers.instanceType)"
+        let range = state.answers.capacity.range
+        let count = range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+        let type = state.answers.instanceType.isEmpty ? "" : " · \(count) × \(state.answers.instanceType)"
         var left = " jumpstart-tui" + (state.answers.modelReference.isEmpty ? "" : " · \(state.answers.modelReference)") + type
         if TextWidth.of(left) > room, !state.answers.modelReference.isEmpty {
             let keep = max(8, room - TextWidth.of(type) - 1)
@@ -89,7 +91,7 @@ public enum WizardView {
                 if e.known { buffer.put(" \(e.hourly)/hour", at: Point(x: area.x, y: y + 2), style: theme.dim, clip: area) }
             }
         } else {
-            let short = ["Model", "Instance", "Count", "Env", "Options", "Review", "Export"]
+            let short = ["Model", "Instance", "Capacity", "Env", "Options", "Review", "Export"]
             var x = area.x + 1
             for step in Step.allCases {
                 let done = isDone(step, state)
