@@ -237,7 +237,7 @@ struct CompareOutput {
                 var cells = [marks(r), cellName(r)]
                 if !byRegion { cells.append(r.hardware?.compactAccelerators ?? "?") }
                 if wide, !byRegion {
-                    cells += [r.hardware.map { String($0.vcpu) } ?? "?", r.hardware.map { PriceFilesNumber.text($0.memoryGiB) + "G" } ?? "?"]
+                    cells += [r.hardware.map { String($0.vcpu) } ?? "?", r.hardware.map { PriceFiles.number($0.memoryGiB) + "G" } ?? "?"]
                 }
                 cells += [r.estimate.unitHourly?.formattedPrecise ?? "unknown", month(r)]
                 if wide {
@@ -285,9 +285,9 @@ struct CompareOutput {
             var accelerators = "unknown", vcpu = "?", memory = "?"
             if let h = r.hardware {
                 accelerators = h.accelerators > 0
-                    ? "\(h.accelerators)× \(h.acceleratorModel ?? "") (\(PriceFilesNumber.text(h.acceleratorMemoryGiB)) GiB)" : "none"
+                    ? "\(h.accelerators)× \(h.acceleratorModel ?? "") (\(PriceFiles.number(h.acceleratorMemoryGiB)) GiB)" : "none"
                 vcpu = String(h.vcpu)
-                memory = PriceFilesNumber.text(h.memoryGiB) + " GiB"
+                memory = PriceFiles.number(h.memoryGiB) + " GiB"
             }
             var cells: [String] = [name, accelerators, vcpu, memory]
             cells.append(r.estimate.unitHourly?.formattedPrecise ?? "unknown")
@@ -329,10 +329,10 @@ struct CompareOutput {
             let h = r.hardware
             var f: [String] = [comparison.model ?? "", r.region, r.instanceType]
             f.append(h.map { String($0.vcpu) } ?? "")
-            f.append(h.map { PriceFilesNumber.text($0.memoryGiB) } ?? "")
+            f.append(h.map { PriceFiles.number($0.memoryGiB) } ?? "")
             f.append(h.map { String($0.accelerators) } ?? "")
             f.append(h?.acceleratorModel ?? "")
-            f.append(h.map { PriceFilesNumber.text($0.acceleratorMemoryGiB) } ?? "")
+            f.append(h.map { PriceFiles.number($0.acceleratorMemoryGiB) } ?? "")
             f += [String(e.count), e.hoursPerMonth.description, e.currency, flag(e.known)]
             f += [e.unitHourly?.plainDecimal ?? "", e.hourly?.plainDecimal ?? "", e.monthly?.plainCents ?? "", e.yearly?.plainCents ?? ""]
             f += [r.hourlyPerAccelerator?.plainDecimal ?? "", r.hourlyPerAcceleratorGiB?.plainDecimal ?? ""]

@@ -100,7 +100,7 @@ extension InstanceHardware {
         guard accelerators > 0, let model = acceleratorModel else { return "-" }
         var short = model.split(separator: " ").last.map(String.init) ?? model
         if short.hasPrefix("Inferentia") { short = "Inf" + short.dropFirst("Inferentia".count) }
-        return "\(accelerators)×\(short) \(PriceFilesNumber.text(acceleratorMemoryGiB))G"
+        return "\(accelerators)×\(short) \(PriceFiles.number(acceleratorMemoryGiB))G"
     }
 
     var json: JSONText.Value {
@@ -115,18 +115,14 @@ extension InstanceHardware {
 
     /// `8 vCPU, 32 GiB, 1× NVIDIA A10G (24 GiB)`.
     var sentence: String {
-        var s = "\(vcpu) vCPU, \(PriceFilesNumber.text(memoryGiB)) GiB memory"
+        var s = "\(vcpu) vCPU, \(PriceFiles.number(memoryGiB)) GiB memory"
         if accelerators > 0, let m = acceleratorModel {
-            s += ", \(accelerators)× \(m) (\(PriceFilesNumber.text(acceleratorMemoryGiB)) GiB accelerator memory)"
+            s += ", \(accelerators)× \(m) (\(PriceFiles.number(acceleratorMemoryGiB)) GiB accelerator memory)"
         } else {
             s += ", no accelerator"
         }
         return s
     }
-}
-
-enum PriceFilesNumber {
-    static func text(_ d: Double) -> String { d == d.rounded() && abs(d) < 1e12 ? String(Int(d)) : String(d) }
 }
 
 extension Money {

@@ -1,4 +1,5 @@
 import Foundation
+import JumpStartCore
 
 /// A plain-text table that fits a width: columns get their content's width, and the one
 /// flexible column gives way (its cells shortened in the middle with "…") when the total is too wide.
@@ -52,13 +53,7 @@ extension String {
     var displayWidth: Int { count }
 
     /// Shortened in the middle with "…" to at most `width` characters.
-    func fitted(to width: Int) -> String {
-        guard count > width else { return self }
-        guard width > 1 else { return String(prefix(width)) }
-        let keep = width - 1
-        let head = (keep + 1) / 2
-        return String(prefix(head)) + "…" + String(suffix(keep - head))
-    }
+    func fitted(to width: Int) -> String { TextFit.middle(self, to: width) }
 
     func trimmingTrailingSpaces() -> String {
         var s = Substring(self)

@@ -161,11 +161,7 @@ public enum WizardView {
     }
 
     /// `huggingface-llm-…-instruct@3.5.0`: the start and the end of a long name, which say most.
-    static func middleTruncated(_ text: String, to width: Int) -> String {
-        guard TextWidth.of(text) > width, width > 3 else { return text }
-        let tail = (width - 1) / 2
-        return String(text.prefix(width - 1 - tail)) + "…" + String(text.suffix(tail))
-    }
+    static func middleTruncated(_ text: String, to width: Int) -> String { TextFit.middle(text, to: width) }
 
     /// Text in a box with a title; returns the inner area.
     @discardableResult
