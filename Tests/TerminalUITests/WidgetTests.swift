@@ -35,10 +35,15 @@ struct DegenerateSizeTests {
         for (_, widget) in Self.widgets {
             var buffer = ScreenBuffer(width: 3, height: 3)
             buffer.render(widget, in: Rect(x: -5, y: -5, width: 20, height: 20))
-            buffer.render(widget, in: Rect(x: 100, y: 100, width: 5, height: 5))
+            // Wholly outside: nothing of it lands in the buffer.
+            var untouched = ScreenBuffer(width: 3, height: 3)
+            untouched.render(widget, in: Rect(x: 100, y: 100, width: 5, height: 5))
+            untouched.render(widget, in: Rect(x: -10, y: 0, width: 5, height: 3))
+            #expect(untouched == ScreenBuffer(width: 3, height: 3))
+            // A 0×0 buffer takes a render without trapping and stays empty.
             var empty = ScreenBuffer(width: 0, height: 0)
             empty.render(widget, in: Rect(x: 0, y: 0, width: 4, height: 4))
-            #expect(empty.plainText == "")
+            #expect(empty == ScreenBuffer(width: 0, height: 0))
         }
     }
 
