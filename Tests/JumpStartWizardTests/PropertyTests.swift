@@ -25,6 +25,8 @@ struct PropertyTests {
         .character("+"), .character("-"), .character(" "), .character("1"), .character("2"), .character("0"),
         .character("l"), .character("m"), .character("x"), .character("_"), .character("y"), .character("n"),
         .character("!"), .ctrl("u"), .ctrl("r"), .function(1),
+        // What the Capacity step's window and time zone take.
+        .character("8"), .character(":"), .character("M"), .character("F"), .character("E"), .character("U"), .character("T"), .character("C"),
     ]
 
     @Test("100,000 seeded events keep the state consistent", arguments: [1, 2, 3, 4])
@@ -57,6 +59,8 @@ struct PropertyTests {
         #expect(s.matches.isEmpty ? s.modelSelection == 0 : s.matches.indices.contains(s.modelSelection), "\(context)")
         #expect(s.instanceRows.isEmpty ? s.instanceSelection == 0 : s.instanceRows.indices.contains(s.instanceSelection), "\(context)")
         #expect((1...Wizard.maximumCount).contains(s.answers.instanceCount), "\(context)")
+        // Only a capacity that meets every rule becomes the answer, however it was typed.
+        #expect(CapacityRules.check(s.answers.capacity, instanceType: s.answers.instanceType.isEmpty ? nil : s.answers.instanceType) == nil, "\(context)")
         if s.answers.instanceType.isEmpty {
             #expect(s.estimate == nil, "\(context)")
         } else {
