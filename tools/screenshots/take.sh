@@ -101,6 +101,14 @@ keys Up Enter
 wait_for "How many"
 keys "+"
 wait_for "[ 2 ]"
+keys Up Space                                 # Scaling: autoscaling between a minimum and a maximum
+wait_for "Target invocations"
+keys Down Down Down Down Space                # Working hours: scale down outside them
+wait_for "Off-hours instances"
+keys Down Down C-u
+keys -l "Europe/Berlin"
+wait_for "Europe/Berlin ]"
+shot 08-capacity "$title"
 keys Enter
 
 wait_for "Environment of the container"
