@@ -73,7 +73,7 @@ public enum WizardLauncher {
         // Printed only after the screen is torn down.
         if let path = state.exportedPath {
             StandardStreams.out("Wrote \(path).\n")
-            if let steps = state.nextSteps { StandardStreams.out(steps + "\n") }
+            if let steps = state.nextSteps { StandardStreams.out((["Next steps:"] + NextSteps.lines(steps)).joined(separator: "\n") + "\n") }
         }
         return 0
     }

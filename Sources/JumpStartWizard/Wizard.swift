@@ -111,7 +111,7 @@ public enum Wizard {
         case .templateWritten(let path):
             state.exportedPath = path
             state.exportedAnswers = state.answers
-            state.nextSteps = services.templates.nextSteps(state.answers, path).joined(separator: "\n")
+            state.nextSteps = services.templates.nextSteps(state.answers, path)
             state.flash = "Wrote \(path)."
             return []
         case let .templateWriteFailed(path, message):

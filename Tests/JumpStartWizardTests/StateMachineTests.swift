@@ -348,7 +348,11 @@ struct StateMachineTests {
         #expect(p.effects.last == .writeTemplate(path: "t.yaml", contents: p.state.rendering!.yaml))
         p.send(.templateWritten(path: "t.yaml"))
         #expect(p.state.exportedPath == "t.yaml" && !p.state.hasUnsavedAnswers)
-        #expect(p.state.nextSteps?.contains("aws cloudformation deploy") == true)
+        #expect(p.state.nextSteps?.map(\.kind) == [.quota, .deploy, .invoke, .cleanUp])
+        #expect(p.state.nextSteps?.first { $0.kind == .deploy }?.commands.first?.hasPrefix("aws cloudformation deploy --template-file t.yaml") == true)
+        // The screen numbers the steps it lists after the deploy command 1, 2, 3: no gap.
+        let screen = p.screen()
+        #expect(screen.contains("1. Check the service quota") && screen.contains("2. Invoke it") && !screen.contains("4. Clean up"), "\(screen)")
         p.press("q")
         #expect(p.effects.last == .quit)
     }

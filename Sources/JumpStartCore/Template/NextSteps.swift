@@ -1,7 +1,30 @@
+/// One thing to do after a template is written: a sentence and the commands that do it.
+public struct NextStep: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case quota, deploy, invoke, cleanUp }
+    public var kind: Kind
+    public var text: String
+    public var commands: [String]
+}
+
 /// What to do after a template is written: check the quota, deploy, invoke, clean up. Shared by
-/// `export` (standard error) and the wizard (its last screen).
+/// `export` (standard error) and the wizard (its last screen), which pick steps by kind.
 public enum NextSteps {
+    /// "Next steps:" and the steps numbered from 1, commands indented below their sentence.
     public static func lines(for t: ExportedTemplate, templatePath: String) -> [String] {
+        ["Next steps:"] + lines(steps(for: t, templatePath: templatePath))
+    }
+
+    /// Steps as numbered lines, in the order given (numbering continuous whatever was left out).
+    public static func lines(_ steps: [NextStep]) -> [String] {
+        var out: [String] = []
+        for (i, step) in steps.enumerated() {
+            out.append("  \(i + 1). \(step.text)")
+            out += step.commands.map { "     " + $0 }
+        }
+        return out
+    }
+
+    public static func steps(for t: ExportedTemplate, templatePath: String) -> [NextStep] {
         let region = t.plan.region
         let name = t.endpointName
         let stack = name
@@ -17,16 +40,13 @@ public enum NextSteps {
         }
             ?? "it is billed for every instance-hour while it runs"
         return [
-            "Next steps:",
-            "  1. Check the service quota first: SageMaker's \"\(quota)\" in \(region) is 0 by default for many GPU types.",
-            "     aws service-quotas list-service-quotas --service-code sagemaker --region \(region) --query \"Quotas[?QuotaName=='\(quota)'].[QuotaName,Value]\" --output text",
-            "  2. Deploy (creating the endpoint takes several minutes):",
-            "     \(deploy)",
-            "  3. Invoke it (the body shown suits text-generation models; see the model's documentation for others):",
-            "     \(invoke)",
-            "  4. Clean up when done — \(running). The stack does not own the endpoint's log group:",
-            "     aws cloudformation delete-stack --stack-name \(stack) --region \(region)",
-            "     aws logs delete-log-group --log-group-name /aws/sagemaker/Endpoints/\(name) --region \(region)",
+            NextStep(kind: .quota, text: "Check the service quota first: SageMaker's \"\(quota)\" in \(region) is 0 by default for many GPU types.",
+                     commands: ["aws service-quotas list-service-quotas --service-code sagemaker --region \(region) --query \"Quotas[?QuotaName=='\(quota)'].[QuotaName,Value]\" --output text"]),
+            NextStep(kind: .deploy, text: "Deploy (creating the endpoint takes several minutes):", commands: [deploy]),
+            NextStep(kind: .invoke, text: "Invoke it (the body shown suits text-generation models; see the model's documentation for others):", commands: [invoke]),
+            NextStep(kind: .cleanUp, text: "Clean up when done — \(running). The stack does not own the endpoint's log group:",
+                     commands: ["aws cloudformation delete-stack --stack-name \(stack) --region \(region)",
+                                "aws logs delete-log-group --log-group-name /aws/sagemaker/Endpoints/\(name) --region \(region)"]),
         ]
     }
 

@@ -48,7 +48,7 @@ extension WizardServices {
             },
             nextSteps: { answers, path in
                 guard case .success(let t) = builder.build(answers.exportAnswers) else { return [] }
-                return NextSteps.lines(for: t, templatePath: path)
+                return NextSteps.steps(for: t, templatePath: path)
             })
         return try WizardServices(catalog: catalog, pricing: pricing, templates: templates)
     }

@@ -85,11 +85,11 @@ public struct WizardTemplates: Sendable {
     /// The rendering, or the one-sentence reason the answers can't make a template.
     public var render: @Sendable (_ answers: WizardAnswers) -> Result<TemplateRendering, TemplateProblem>
     /// What to do after writing the template (quota, deploy, invoke, clean up), as `export` prints it.
-    public var nextSteps: @Sendable (_ answers: WizardAnswers, _ path: String) -> [String]
+    public var nextSteps: @Sendable (_ answers: WizardAnswers, _ path: String) -> [NextStep]
 
     public init(
         render: @escaping @Sendable (WizardAnswers) -> Result<TemplateRendering, TemplateProblem>,
-        nextSteps: @escaping @Sendable (WizardAnswers, String) -> [String]
+        nextSteps: @escaping @Sendable (WizardAnswers, String) -> [NextStep]
     ) {
         self.render = render
         self.nextSteps = nextSteps

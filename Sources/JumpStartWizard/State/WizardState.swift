@@ -91,7 +91,7 @@ public struct WizardState: Sendable, Equatable {
     public var exportPath = TextFieldState()
     public var exportedPath: String?
     /// What `export` prints after writing: quota, deploy, invoke, clean-up.
-    public var nextSteps: String?
+    public var nextSteps: [NextStep]?
     /// Whether the next digit typed replaces the count (true on arriving and after +/-).
     public var countReplaces = true
 

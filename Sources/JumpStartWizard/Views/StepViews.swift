@@ -219,12 +219,12 @@ enum ExportView {
         if let path = state.exportedPath {
             // The deploy command first and whole: at 80×24 there is room for little else, and a
             // command cut short (without --capabilities) would fail.
-            let steps = (state.nextSteps ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let steps = state.nextSteps ?? []
             out.append(("\(theme.check) Wrote \(path)", theme.good))
             out.append(("", .plain))
-            if let deploy = steps.first(where: { $0.hasPrefix("aws cloudformation deploy") }) {
+            if let deploy = steps.first(where: { $0.kind == .deploy }) {
                 out.append(("Deploy it (check the instance quota first, see below):", .bold))
-                out += WizardView.wrap(deploy, inner.width)
+                for command in deploy.commands { out += WizardView.wrap(command, inner.width) }
             }
             if let e = state.estimate, e.known {
                 out += WizardView.wrap("It costs about \(e.monthly) a month until the stack is deleted. q quits and prints every step; Esc goes back.", inner.width, theme.warn)
@@ -232,10 +232,10 @@ enum ExportView {
                 out.append(("q quits and prints every step; Esc goes back.", theme.dim))
             }
             out.append(("", .plain))
-            // The rest of export's steps, without the deploy step shown above (its heading included).
-            let deployIndex = steps.firstIndex { $0.hasPrefix("aws cloudformation deploy") }
-            for (i, line) in steps.enumerated() where i != deployIndex && i + 1 != deployIndex && line != "Next steps:" {
-                out += WizardView.wrap(line, inner.width, line.first?.isNumber == true ? .bold : theme.dim)
+            // The rest of export's steps, numbered on from 1, without the deploy step shown above.
+            for (i, step) in steps.filter({ $0.kind != .deploy }).enumerated() {
+                out += WizardView.wrap("\(i + 1). \(step.text)", inner.width, .bold)
+                for command in step.commands { out += WizardView.wrap(command, inner.width, theme.dim) }
             }
         } else {
             out += WizardView.wrap("YAML or JSON follows the extension. The file is written whole or not at all; an existing file is replaced only after you confirm.", inner.width, theme.dim)
