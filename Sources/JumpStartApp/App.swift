@@ -18,7 +18,7 @@ public enum WizardLauncher {
         let catalog = try Catalog.inUse()
         let region = try catalog.resolveRegion(start.region)
         var services = try WizardServices.live(catalog: catalog, prices: try PriceBook.bundled())
-        var reopened: WizardAnswers?
+        var reopened: ExportAnswers?
         if let path = start.fromTemplate {
             reopened = try reopen(path, overriding: start, region: start.region == nil ? nil : region)
         }
@@ -155,11 +155,11 @@ struct EffectRunner {
 }
 
 /// Answers read back from a template this program exported, with command-line answers over them.
-func reopen(_ path: String, overriding start: StartingAnswers, region: String?) throws -> WizardAnswers {
+func reopen(_ path: String, overriding start: StartingAnswers, region: String?) throws -> ExportAnswers {
     let text = try TemplateFile.read(path).get()
-    var answers = WizardAnswers(try TemplateMetadata.answers(fromTemplate: text, path: path).get())
+    var answers = try TemplateMetadata.answers(fromTemplate: text, path: path).get()
     if let region { answers.region = region }
-    if let type = start.instanceType { answers.instanceType = type }
+    if let type = start.instanceType { answers.chosenType = type }
     if let count = start.count { answers.instanceCount = count }
     if let model = start.model { answers.modelReference = model }
     return answers

@@ -38,7 +38,7 @@ public enum Wizard {
             if let i = state.instanceRows.firstIndex(where: { $0.instanceType == type }) {
                 state.instanceSelection = i
                 if state.instanceRows[i].deploys {
-                    state.answers.instanceType = type
+                    state.answers.chosenType = type
                     state.step = .count
                     state.reached = .count
                 } else {
@@ -65,14 +65,14 @@ public enum Wizard {
 
     /// A wizard reopened on answers read back from an exported template: every step is filled in
     /// and it opens on the review, so the person sees the template they had.
-    public static func reopen(_ answers: WizardAnswers, size: Size, services: WizardServices) -> (WizardState, [String]) {
+    public static func reopen(_ answers: ExportAnswers, size: Size, services: WizardServices) -> (WizardState, [String]) {
         var (state, problems) = start(
-            StartingAnswers(model: answers.modelReference, instanceType: answers.instanceType, count: answers.instanceCount),
+            StartingAnswers(model: answers.modelReference, instanceType: answers.chosenType, count: answers.instanceCount),
             region: answers.region, size: size, services: services)
         guard problems.isEmpty, state.entry != nil else { return (state, problems) }
-        let chosenType = state.answers.instanceType
+        let chosenType = state.answers.chosenType
         state.answers = answers
-        state.answers.instanceType = chosenType
+        state.answers.chosenType = chosenType
         state.countField = TextFieldState(text: String(answers.instanceCount))
         refreshEstimate(&state, services)
         refreshRendering(&state, services)
@@ -252,10 +252,10 @@ public enum Wizard {
         state.answers.region = region
         state.eulaURL = state.entry.flatMap { eulaURL($0, region: region, services) }
         refreshInstanceRows(&state, services)
-        if !state.answers.instanceType.isEmpty,
-           let row = state.instanceRows.first(where: { $0.instanceType == state.answers.instanceType }), !row.deploys {
-            state.flash = "\(state.answers.instanceType) does not deploy in \(region) (\(row.problem ?? "")): choose another instance type."
-            state.answers.instanceType = ""
+        if !state.answers.chosenType.isEmpty,
+           let row = state.instanceRows.first(where: { $0.instanceType == state.answers.chosenType }), !row.deploys {
+            state.flash = "\(state.answers.chosenType) does not deploy in \(region) (\(row.problem ?? "")): choose another instance type."
+            state.answers.chosenType = ""
             state.reached = min(state.reached, .instance)
             if state.step > .instance { state.step = .instance }
         } else if let entry = state.entry, services.catalog.planner.deployableInstanceTypes(entry, in: region).isEmpty {
@@ -328,18 +328,18 @@ public enum Wizard {
         if entry.configs.count > 1 { state.answers.config = entry.configName }
         if changed {
             if entry.isModelPackage { state.answers.environment = [] }
-            if !entry.instanceTypes.contains(state.answers.instanceType) { state.answers.instanceType = "" }
-            if state.answers.endpointName.isEmpty || state.answers.endpointName == defaultName {
-                state.answers.endpointName = TemplateRules.defaultEndpointName(modelId: entry.modelId)
+            if !entry.instanceTypes.contains(state.answers.chosenType) { state.answers.chosenType = "" }
+            if state.answers.endpointText.isEmpty || state.answers.endpointText == defaultName {
+                state.answers.endpointText = TemplateRules.defaultEndpointName(modelId: entry.modelId)
             }
-            if entry.requiresEula == nil { state.answers.eulaAccepted = false }
+            if entry.requiresEula == nil { state.answers.acceptEula = false }
             state.optionFields = [:]
             state.optionErrors = [:]
             state.envSelection = 0
             state.rendering = nil
         }
         refreshInstanceRows(&state, services)
-        if state.answers.instanceType.isEmpty {
+        if state.answers.chosenType.isEmpty {
             let preferred = state.instanceRows.firstIndex { $0.isDefault && $0.deploys } ?? state.instanceRows.firstIndex { $0.deploys } ?? 0
             state.instanceSelection = preferred
         }
@@ -376,14 +376,14 @@ public enum Wizard {
             rows[cheapest].isCheapest = true
         }
         state.instanceRows = rows
-        let keep = state.answers.instanceType.isEmpty ? selectedType : state.answers.instanceType
+        let keep = state.answers.chosenType.isEmpty ? selectedType : state.answers.chosenType
         state.instanceSelection = keep.flatMap { t in rows.firstIndex { $0.instanceType == t } } ?? min(state.instanceSelection, max(0, rows.count - 1))
         clampScrolls(&state)
     }
 
     static func refreshEstimate(_ state: inout WizardState, _ services: WizardServices) {
-        guard !state.answers.instanceType.isEmpty else { state.estimate = nil; return }
-        state.estimate = services.pricing.estimate(state.answers.region, state.answers.instanceType, state.answers.capacity)
+        guard !state.answers.chosenType.isEmpty else { state.estimate = nil; return }
+        state.estimate = services.pricing.estimate(state.answers.region, state.answers.chosenType, state.answers.capacity)
     }
 
     static func refreshRendering(_ state: inout WizardState, _ services: WizardServices) {

@@ -58,7 +58,7 @@ struct ConfigTests {
         #expect(screen.contains("$117.10/1M output tokens (lmi-optimized: 1 user at 89.4 tok/s)"))
         #expect(p.state.answers.config == "lmi-optimized")
         // Through to the template: the configuration is in its Metadata, and its environment is used.
-        let rendering = try twoConfigServices.templates.render({ var a = p.state.answers; a.eulaAccepted = true; a.instanceType = "ml.p5.48xlarge"; return a }()).get()
+        let rendering = try twoConfigServices.templates.render({ var a = p.state.answers; a.acceptEula = true; a.instanceType = "ml.p5.48xlarge"; return a }()).get()
         #expect(rendering.yaml.contains("    Config: lmi-optimized\n"))
         #expect(rendering.yaml.contains("OPTION_TENSOR_PARALLEL_DEGREE: '8'"))
         #expect(rendering.exportCommand.contains("--config lmi-optimized"))

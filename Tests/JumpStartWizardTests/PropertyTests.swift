@@ -60,16 +60,16 @@ struct PropertyTests {
         #expect(s.instanceRows.isEmpty ? s.instanceSelection == 0 : s.instanceRows.indices.contains(s.instanceSelection), "\(context)")
         #expect((1...Wizard.maximumCount).contains(s.answers.instanceCount), "\(context)")
         // Only a capacity that meets every rule becomes the answer, however it was typed.
-        #expect(CapacityRules.check(s.answers.capacity, instanceType: s.answers.instanceType.isEmpty ? nil : s.answers.instanceType) == nil, "\(context)")
-        if s.answers.instanceType.isEmpty {
+        #expect(CapacityRules.check(s.answers.capacity, instanceType: s.answers.chosenType.isEmpty ? nil : s.answers.chosenType) == nil, "\(context)")
+        if s.answers.chosenType.isEmpty {
             #expect(s.estimate == nil, "\(context)")
         } else {
-            #expect(s.estimate == services.pricing.estimate(s.answers.region, s.answers.instanceType, s.answers.capacity), "\(context)")
-            #expect(s.entry?.instanceTypes.contains(s.answers.instanceType) == true, "\(context)")
+            #expect(s.estimate == services.pricing.estimate(s.answers.region, s.answers.chosenType, s.answers.capacity), "\(context)")
+            #expect(s.entry?.instanceTypes.contains(s.answers.chosenType) == true, "\(context)")
         }
         #expect(s.step <= s.reached, "\(context)")
         if s.step > .model { #expect(s.entry != nil, "\(context)") }
-        if s.step > .instance { #expect(!s.answers.instanceType.isEmpty, "\(context)") }
+        if s.step > .instance { #expect(!s.answers.chosenType.isEmpty, "\(context)") }
         if s.entry?.isModelPackage == true { #expect(s.answers.environment.isEmpty, "\(context)") }
     }
 }

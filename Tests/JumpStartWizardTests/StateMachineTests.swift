@@ -88,7 +88,7 @@ struct StateMachineTests {
         p.press("enter")
         #expect(p.state.step == .instance)
         #expect(p.state.answers.modelReference.hasPrefix("huggingface-llm-phi-2@"))
-        #expect(p.state.answers.endpointName == "huggingface-llm-phi-2")
+        #expect(p.state.answers.endpointText == "huggingface-llm-phi-2")
         let row = p.state.instanceRows[p.state.instanceSelection]
         #expect(row.isDefault)
     }
@@ -118,7 +118,7 @@ struct StateMachineTests {
         #expect(p.state.instanceRows.allSatisfy { !$0.deploys && $0.problem == "no gated bucket in cn-north-1" })
         p.press("enter")
         #expect(p.state.step == .instance)
-        #expect(p.state.answers.instanceType.isEmpty)
+        #expect(p.state.answers.chosenType.isEmpty)
         #expect(p.state.flash?.contains("can't be chosen") == true)
     }
 
@@ -143,7 +143,7 @@ struct StateMachineTests {
         #expect(p.state.step == .count)
         // The cheapest row is selected: ml.g6.2xlarge, bundled $1.222/h × 730 h = $892.06 (worked out by
         // hand, not by the closure the reducer calls).
-        #expect(p.state.answers.instanceType == "ml.g6.2xlarge")
+        #expect(p.state.answers.chosenType == "ml.g6.2xlarge")
         #expect(p.state.estimate?.monthly == "$892.06")
     }
 
@@ -155,7 +155,7 @@ struct StateMachineTests {
         p.press("enter")
         p.press("+ +")
         #expect(p.state.answers.instanceCount == 3)
-        #expect(p.state.answers.instanceType == "ml.g5.12xlarge")
+        #expect(p.state.answers.chosenType == "ml.g5.12xlarge")
         #expect(p.state.estimate?.monthly == "$15,527.10")  // 3 × $7.09 × 730
         p.press("- - - -")
         #expect(p.state.answers.instanceCount == 1)
@@ -228,7 +228,7 @@ struct StateMachineTests {
         #expect(p.state.step == .options)
         p.press("ctrl-u")
         p.type("my-endpoint")
-        #expect(p.state.optionErrors[.endpointName] == nil && p.state.answers.endpointName == "my-endpoint")
+        #expect(p.state.optionErrors[.endpointName] == nil && p.state.answers.endpointText == "my-endpoint")
         p.press("down ctrl-u")
         p.type("30")
         #expect(p.state.optionErrors[.healthCheckTimeout] != nil)
@@ -236,7 +236,7 @@ struct StateMachineTests {
         p.type("900")
         #expect(p.state.answers.healthCheckTimeout == 900)
         p.press("down space space")
-        #expect(p.state.answers.rolePolicy == .existing)
+        #expect(p.state.answers.roleForm == .existing)
         p.press("down")
         #expect(p.state.optionFocus == .roleArn)
         p.type("arn:aws:iam::123456789012:role/Good")
@@ -258,7 +258,7 @@ struct StateMachineTests {
         #expect(p.state.step == .options)
         #expect(p.state.optionFocus == .eula)
         p.press("space enter")
-        #expect(p.state.answers.eulaAccepted && p.state.step == .review)
+        #expect(p.state.answers.acceptEula && p.state.step == .review)
     }
 
     // MARK: Going back, region, quitting
@@ -278,13 +278,13 @@ struct StateMachineTests {
     func region() {
         var p = atInstanceStep()
         p.press("enter")
-        let type = p.state.answers.instanceType
+        let type = p.state.answers.chosenType
         p.press("r")
         guard case .regionPicker = p.state.overlay else { Issue.record("no picker"); return }
         p.press("home enter")
         #expect(p.state.answers.region == "af-south-1")
         // The bundled table prices nothing in af-south-1: every figure turns unknown, with the region named.
-        #expect(p.state.answers.instanceType == type)
+        #expect(p.state.answers.chosenType == type)
         #expect(p.state.estimate?.known == false)
         #expect(p.state.estimate?.reason == "no price for \(type) in af-south-1")
         #expect(!p.state.instanceRows.isEmpty && p.state.instanceRows.allSatisfy { !$0.cost.known })
@@ -331,7 +331,7 @@ struct StateMachineTests {
         #expect(p.state.reviewJSON)
         p.press("enter")
         #expect(p.state.step == .export)
-        #expect(p.state.exportPath.text == "jumpstart-\(p.state.answers.endpointName).yaml")
+        #expect(p.state.exportPath.text == "jumpstart-\(p.state.answers.endpointText).yaml")
         p.press("enter")
         #expect(p.effects == [.checkExportTarget(path: p.state.exportPath.text)])
         p.send(.exportTargetChecked(path: "t.yaml", exists: true))
@@ -372,7 +372,7 @@ struct StateMachineTests {
     @Test("starting answers from the command line are applied as if typed")
     func startingAnswers() {
         let p = Pilot(start: StartingAnswers(model: "huggingface-llm-mistral-7b-instruct@3.5.0", instanceType: "ml.g5.2xlarge", count: 3))
-        #expect(p.state.step == .count && p.state.answers.instanceType == "ml.g5.2xlarge" && p.state.answers.instanceCount == 3)
+        #expect(p.state.step == .count && p.state.answers.chosenType == "ml.g5.2xlarge" && p.state.answers.instanceCount == 3)
         let bad = Pilot(start: StartingAnswers(model: "no-such-model", count: 0))
         guard case .alert(let message) = bad.state.overlay else { Issue.record("no alert"); return }
         #expect(message.contains("No model named no-such-model") && message.contains("out of range"))
@@ -383,20 +383,20 @@ struct StateMachineTests {
 struct ReopenTests {
     @Test("--from reopens on the review with every answer, and writes the same template export would")
     func reopen() throws {
-        var answers = WizardAnswers()
+        var answers = ExportAnswers.empty()
         answers.modelReference = "huggingface-llm-mistral-7b-instruct@3.5.0"
         answers.region = "us-east-1"
-        answers.instanceType = "ml.g5.2xlarge"
+        answers.chosenType = "ml.g5.2xlarge"
         answers.instanceCount = 2
         answers.environment = [EnvironmentVariable(name: "MAX_TOTAL_TOKENS", value: .string("4096"))]
-        answers.endpointName = "mistral-prod"
-        answers.rolePolicy = .leastPrivilege
+        answers.endpointText = "mistral-prod"
+        answers.roleForm = .leastPrivilege
         let (state, problems) = Wizard.reopen(answers, size: Size(width: 80, height: 24), services: services)
         #expect(problems.isEmpty)
         #expect(state.step == .review && state.answers == answers)
         #expect(!state.hasUnsavedAnswers)
         let built = try TemplateBuilder(catalog: services.catalog, costNote: TemplateCostNote.maker(try PriceBook.load(dataDirectory: projectRoot.appendingPathComponent("data"), userFile: nil)))
-            .build(answers.exportAnswers).get()
+            .build(answers).get()
         #expect(state.rendering?.yaml == built.text(.yaml))
     }
 

@@ -37,7 +37,7 @@ extension WizardServices {
             })
         let templates = WizardTemplates(
             render: { answers in
-                switch builder.build(answers.exportAnswers) {
+                switch builder.build(answers) {
                 case .failure(let error): return .failure(TemplateProblem("\(error)"))
                 case .success(let t):
                     return .success(TemplateRendering(
@@ -47,53 +47,9 @@ extension WizardServices {
                 }
             },
             nextSteps: { answers, path in
-                guard case .success(let t) = builder.build(answers.exportAnswers) else { return [] }
+                guard case .success(let t) = builder.build(answers) else { return [] }
                 return NextSteps.steps(for: t, templatePath: path)
             })
         return try WizardServices(catalog: catalog, pricing: pricing, templates: templates)
-    }
-}
-
-extension WizardAnswers {
-    /// The same answers in the form `export` takes, so both build identical templates.
-    public var exportAnswers: ExportAnswers {
-        let parts = modelReference.split(separator: "@", maxSplits: 1).map(String.init)
-        let role: RoleChoice
-        switch rolePolicy {
-        case .managed: role = .create(.managed)
-        case .leastPrivilege: role = .create(.leastPrivilege)
-        case .existing: role = .existing(arn: roleArn)
-        }
-        return ExportAnswers(
-            model: parts.first ?? "", version: parts.count > 1 ? parts[1] : nil, region: region,
-            instanceType: instanceType.isEmpty ? nil : instanceType, capacity: capacity,
-            environment: environment, endpointName: endpointName.isEmpty ? nil : endpointName, acceptEula: eulaAccepted,
-            options: TemplateOptions(
-                role: role, vpcSubnets: subnets, vpcSecurityGroups: securityGroups, healthCheckTimeout: healthCheckTimeout,
-                kmsKeyId: kmsKeyId.isEmpty ? nil : kmsKeyId, tags: tags.map { TemplateTag(key: $0.key, value: $0.value) }),
-            config: config)
-    }
-
-    /// Answers read back from an exported template (`--from`).
-    public init(_ a: ExportAnswers) {
-        self.init()
-        modelReference = a.version.map { "\(a.model)@\($0)" } ?? a.model
-        region = a.region
-        instanceType = a.instanceType ?? ""
-        capacity = a.capacity
-        environment = a.environment
-        endpointName = a.endpointName ?? ""
-        eulaAccepted = a.acceptEula
-        healthCheckTimeout = a.options.healthCheckTimeout
-        switch a.options.role {
-        case .create(.managed): rolePolicy = .managed
-        case .create(.leastPrivilege): rolePolicy = .leastPrivilege
-        case .existing(let arn): rolePolicy = .existing; roleArn = arn
-        }
-        subnets = a.options.vpcSubnets
-        securityGroups = a.options.vpcSecurityGroups
-        kmsKeyId = a.options.kmsKeyId ?? ""
-        tags = a.options.tags.map { ($0.key, $0.value) }
-        config = a.config
     }
 }

@@ -83,13 +83,13 @@ public struct TemplateRendering: Sendable, Equatable {
 /// Builds templates from answers with the same code `export` runs.
 public struct WizardTemplates: Sendable {
     /// The rendering, or the one-sentence reason the answers can't make a template.
-    public var render: @Sendable (_ answers: WizardAnswers) -> Result<TemplateRendering, TemplateProblem>
+    public var render: @Sendable (_ answers: ExportAnswers) -> Result<TemplateRendering, TemplateProblem>
     /// What to do after writing the template (quota, deploy, invoke, clean up), as `export` prints it.
-    public var nextSteps: @Sendable (_ answers: WizardAnswers, _ path: String) -> [NextStep]
+    public var nextSteps: @Sendable (_ answers: ExportAnswers, _ path: String) -> [NextStep]
 
     public init(
-        render: @escaping @Sendable (WizardAnswers) -> Result<TemplateRendering, TemplateProblem>,
-        nextSteps: @escaping @Sendable (WizardAnswers, String) -> [NextStep]
+        render: @escaping @Sendable (ExportAnswers) -> Result<TemplateRendering, TemplateProblem>,
+        nextSteps: @escaping @Sendable (ExportAnswers, String) -> [NextStep]
     ) {
         self.render = render
         self.nextSteps = nextSteps

@@ -36,12 +36,12 @@ public struct WizardState: Sendable, Equatable {
     /// The furthest step reached, so later steps can be revisited after going back.
     public var reached: Step = .model
     public var overlay: Overlay?
-    public var answers = WizardAnswers()
+    public var answers = ExportAnswers.empty()
     /// A message about the last key (a refusal, a hint), cleared by the next key.
     public var flash: String?
     public var quitting = false
     /// The answers last written to a file, to know whether quitting loses work.
-    public var exportedAnswers: WizardAnswers?
+    public var exportedAnswers: ExportAnswers?
 
     // Step 1: the model list.
     public var filter = TextFieldState()

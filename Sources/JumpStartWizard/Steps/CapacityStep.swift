@@ -181,7 +181,7 @@ enum CapacityStep {
                 return
             }
         }
-        if let e = CapacityRules.check(capacity, instanceType: state.answers.instanceType) {
+        if let e = CapacityRules.check(capacity, instanceType: state.answers.chosenType) {
             let row = visibleRows(state).first { $0.field == e.field && !$0.isToggle } ?? (state.capacityAutoscaling ? .minCount : .count)
             state.capacityErrors[row] = e.text(naming: row.label)
             return

@@ -6,7 +6,7 @@ enum EnvironmentStep {
     /// The merged environment as deployed for the current answers, with each value's origin.
     static func merged(_ state: WizardState) -> [MergedVariable] {
         guard let entry = state.entry, !entry.isModelPackage else { return [] }
-        let type = state.answers.instanceType.isEmpty ? entry.defaultInstanceType : state.answers.instanceType
+        let type = state.answers.chosenType.isEmpty ? entry.defaultInstanceType : state.answers.chosenType
         return DeploymentPlanner.mergedEnvironment(entry, instanceType: type, user: state.answers.environment)
     }
 

@@ -8,7 +8,7 @@ enum OptionsStep {
     static func visibleFields(_ state: WizardState) -> [OptionField] {
         OptionField.allCases.filter { field in
             switch field {
-            case .roleArn: return state.answers.rolePolicy == .existing
+            case .roleArn: return state.answers.roleForm == .existing
             case .eula: return state.entry?.requiresEula != nil
             default: return true
             }
@@ -20,21 +20,21 @@ enum OptionsStep {
         if let typed = state.optionFields[field] { return typed.text }
         let a = state.answers
         switch field {
-        case .endpointName: return a.endpointName
+        case .endpointName: return a.endpointText
         case .healthCheckTimeout:
             return String(a.healthCheckTimeout ?? state.entry?.startupTimeouts.healthCheck ?? TemplateOptions.defaultHealthCheckTimeout)
         case .roleArn: return a.roleArn
         case .subnets: return a.subnets.joined(separator: ", ")
         case .securityGroups: return a.securityGroups.joined(separator: ", ")
-        case .kmsKeyId: return a.kmsKeyId
-        case .tags: return a.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        case .kmsKeyId: return a.kmsKeyText
+        case .tags: return a.tagPairs.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         case .role:
-            switch a.rolePolicy {
+            switch a.roleForm {
             case .managed: return "new, AmazonSageMakerFullAccess (broad)"
             case .leastPrivilege: return "new, least privilege"
             case .existing: return "an existing role (ARN below)"
             }
-        case .eula: return a.eulaAccepted ? "accepted" : "not accepted"
+        case .eula: return a.acceptEula ? "accepted" : "not accepted"
         }
     }
 
@@ -64,7 +64,7 @@ enum OptionsStep {
         switch field {
         case .endpointName:
             error = OptionRules.endpointName(text)
-            if error == nil { state.answers.endpointName = text }
+            if error == nil { state.answers.endpointText = text }
         case .healthCheckTimeout:
             if let n = Int(text), (60...3600).contains(n) { state.answers.healthCheckTimeout = n } else {
                 error = OptionRules.form(.healthCheckTimeoutInvalid(text: text))
@@ -80,10 +80,10 @@ enum OptionsStep {
             if error == nil { state.answers.securityGroups = list }
         case .kmsKeyId:
             error = text.isEmpty ? nil : OptionRules.kmsKey(text)
-            if error == nil, !text.isEmpty, TemplateRules.hasInstanceStorage(state.answers.instanceType) {
-                error = OptionRules.form(.kmsKeyWithInstanceStorage(instanceType: state.answers.instanceType))
+            if error == nil, !text.isEmpty, TemplateRules.hasInstanceStorage(state.answers.chosenType) {
+                error = OptionRules.form(.kmsKeyWithInstanceStorage(instanceType: state.answers.chosenType))
             }
-            if error == nil { state.answers.kmsKeyId = text }
+            if error == nil { state.answers.kmsKeyText = text }
         case .tags:
             var tags: [(key: String, value: String)] = []
             for item in list {
@@ -92,7 +92,7 @@ enum OptionsStep {
                 if let problem = OptionRules.tag(key: parts[0], value: parts[1]) { error = problem; break }
                 tags.append((parts[0], parts[1]))
             }
-            if error == nil { state.answers.tags = tags }
+            if error == nil { state.answers.tagPairs = tags }
         case .role, .eula:
             break
         }
@@ -121,23 +121,23 @@ enum OptionsStep {
         case .toggle, .edit:
             switch state.optionFocus {
             case .role:
-                let all = WizardAnswers.RolePolicy.allCases
-                state.answers.rolePolicy = all[(all.firstIndex(of: state.answers.rolePolicy)! + 1) % all.count]
-                if state.answers.rolePolicy == .existing { apply(.roleArn, text(.roleArn, state), &state) } else { state.optionErrors[.roleArn] = nil }
+                let all = ExportAnswers.RoleForm.allCases
+                state.answers.roleForm = all[(all.firstIndex(of: state.answers.roleForm)! + 1) % all.count]
+                if state.answers.roleForm == .existing { apply(.roleArn, text(.roleArn, state), &state) } else { state.optionErrors[.roleArn] = nil }
                 state.rendering = nil
             case .eula:
-                state.answers.eulaAccepted.toggle()
+                state.answers.acceptEula.toggle()
                 state.rendering = nil
             default: break
             }
         case .next:
-            if state.answers.rolePolicy == .existing { apply(.roleArn, text(.roleArn, state), &state) }
+            if state.answers.roleForm == .existing { apply(.roleArn, text(.roleArn, state), &state) }
             if let (field, error) = fields.compactMap({ f in state.optionErrors[f].map { (f, $0) } }).first {
                 state.optionFocus = field
                 state.flash = error
                 return []
             }
-            if state.entry?.requiresEula != nil, !state.answers.eulaAccepted {
+            if state.entry?.requiresEula != nil, !state.answers.acceptEula {
                 state.optionFocus = .eula
                 state.flash = "This model needs its EULA accepted: read it at the address shown, then press Space on the EULA field."
                 return []

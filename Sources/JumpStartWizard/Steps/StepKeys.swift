@@ -135,7 +135,7 @@ enum StepKeys {
         }
         state.entry = next
         state.answers.config = name
-        if !next.instanceTypes.contains(state.answers.instanceType) { state.answers.instanceType = "" }
+        if !next.instanceTypes.contains(state.answers.chosenType) { state.answers.chosenType = "" }
         state.rendering = nil
         Wizard.refreshInstanceRows(&state, services)
         Wizard.refreshEstimate(&state, services)
@@ -171,8 +171,8 @@ enum StepKeys {
                 state.flash = "\(row.instanceType) can't be chosen: \(row.problem ?? "it does not deploy here")."
                 return []
             }
-            if state.answers.instanceType != row.instanceType {
-                state.answers.instanceType = row.instanceType
+            if state.answers.chosenType != row.instanceType {
+                state.answers.chosenType = row.instanceType
                 state.rendering = nil
             }
             Wizard.refreshEstimate(&state, services)
@@ -240,7 +240,7 @@ enum StepKeys {
                 return []
             }
             if state.exportPath.text.isEmpty {
-                state.exportPath = TextFieldState(text: "jumpstart-\(state.answers.endpointName).yaml")
+                state.exportPath = TextFieldState(text: "jumpstart-\(state.answers.endpointText).yaml")
             }
             advance(&state, to: .export)
         default: break
@@ -257,7 +257,7 @@ enum StepKeys {
         guard command == .next else { return [] }
         let path = state.exportPath.text.trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty else {
-            state.flash = "Type a file path, e.g. \(state.answers.endpointName).yaml."
+            state.flash = "Type a file path, e.g. \(state.answers.endpointText).yaml."
             return []
         }
         guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".json") else {

@@ -11,7 +11,7 @@ enum CountView {
             buffer.put(TextWidth.truncate(text, to: inner.width), at: Point(x: inner.x, y: y), style: style, clip: inner)
             y += 1
         }
-        line("How many \(state.answers.instanceType) instances behind the endpoint?")
+        line("How many \(state.answers.chosenType) instances behind the endpoint?")
         line("")
         let labelWidth = 22
         for row in CapacityStep.visibleRows(state) {
@@ -139,7 +139,7 @@ enum OptionsView {
                 buffer.render(TextField(state: OptionsStep.field(field, state), placeholder: placeholder, isFocused: focused, style: focused ? .underline : .plain), in: valueArea)
             } else {
                 let text = "[\(OptionsStep.text(field, state))]" + (focused ? "  Space to change" : "")
-                buffer.put(TextWidth.truncate(text, to: valueArea.width), at: valueArea.origin, style: field == .eula && !state.answers.eulaAccepted ? theme.warn : .plain, clip: valueArea)
+                buffer.put(TextWidth.truncate(text, to: valueArea.width), at: valueArea.origin, style: field == .eula && !state.answers.acceptEula ? theme.warn : .plain, clip: valueArea)
             }
             y += 1
             if let error = state.optionErrors[field] {
@@ -154,7 +154,7 @@ enum OptionsView {
         if let entry = state.entry, let key = entry.requiresEula {
             notes += WizardView.wrap("This model's licence must be accepted before it deploys. Read it: \(state.eulaURL ?? key)", inner.width, theme.warn)
         }
-        if state.answers.rolePolicy == .managed {
+        if state.answers.roleForm == .managed {
             notes += WizardView.wrap("The managed policy AmazonSageMakerFullAccess is broad (the construct's default); least-privilege allows only this model's data, image, logs and metrics.", inner.width, theme.dim)
         }
         WizardView.lines(notes, in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), into: &buffer)

@@ -60,7 +60,7 @@ public enum WizardView {
         // The answers matter more than the name: drop the name, then shorten the model's middle.
         let range = state.answers.capacity.range
         let count = range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
-        let type = state.answers.instanceType.isEmpty ? "" : " · \(count) × \(state.answers.instanceType)"
+        let type = state.answers.chosenType.isEmpty ? "" : " · \(count) × \(state.answers.chosenType)"
         var left = " jumpstart-tui" + (state.answers.modelReference.isEmpty ? "" : " · \(state.answers.modelReference)") + type
         if TextWidth.of(left) > room, !state.answers.modelReference.isEmpty {
             let keep = max(8, room - TextWidth.of(type) - 1)
@@ -107,7 +107,7 @@ public enum WizardView {
     static func isDone(_ step: Step, _ state: WizardState) -> Bool {
         switch step {
         case .model: return state.entry != nil
-        case .instance: return !state.answers.instanceType.isEmpty
+        case .instance: return !state.answers.chosenType.isEmpty
         case .export: return state.exportedPath != nil && state.exportedAnswers == state.answers
         default: return step < state.reached
         }
