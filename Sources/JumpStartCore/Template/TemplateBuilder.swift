@@ -178,8 +178,8 @@ public struct TemplateBuilder: Sendable {
         if o.vpcSubnets.isEmpty != o.vpcSecurityGroups.isEmpty {
             return .vpcIncomplete(subnets: o.vpcSubnets.count, securityGroups: o.vpcSecurityGroups.count)
         }
-        if o.vpcSubnets.count > 16 { return .tooManySubnets(count: o.vpcSubnets.count) }
-        if o.vpcSecurityGroups.count > 5 { return .tooManySecurityGroups(count: o.vpcSecurityGroups.count) }
+        if o.vpcSubnets.count > TemplateRules.maxSubnets { return .tooManySubnets(count: o.vpcSubnets.count) }
+        if o.vpcSecurityGroups.count > TemplateRules.maxSecurityGroups { return .tooManySecurityGroups(count: o.vpcSecurityGroups.count) }
         if let bad = o.vpcSubnets.first(where: { !TemplateRules.isSubnetId($0) }) { return .subnetIdInvalid(id: bad) }
         if let bad = o.vpcSecurityGroups.first(where: { !TemplateRules.isSecurityGroupId($0) }) { return .securityGroupIdInvalid(id: bad) }
         if let key = o.kmsKeyId, !TemplateRules.isKmsKey(key) { return .kmsKeyInvalid(key: key) }

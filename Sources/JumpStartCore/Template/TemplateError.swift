@@ -49,28 +49,50 @@ public enum TemplateError: Error, Sendable, Equatable {
 }
 
 extension TemplateError: CustomStringConvertible {
-    /// One sentence (or two): what is wrong, and what would be valid.
-    public var description: String {
+    /// One sentence (or two): what is wrong, and what would be valid — naming the command-line flag.
+    public var description: String { text() }
+
+    /// The option an error is about, as the command line names it; nil for errors about no one option.
+    public var flag: String? {
+        switch self {
+        case .endpointNameTooLong, .endpointNameInvalid: return "--endpoint-name"
+        case .instanceCountInvalid: return "--count"
+        case .healthCheckTimeoutInvalid: return "--health-check-timeout"
+        case .environmentMalformed: return "--env"
+        case .tagMalformed: return "--tag"
+        case .roleArnInvalid: return "--role-arn"
+        case .rolePolicyInvalid: return "--role-policy"
+        case .tooManySubnets, .subnetIdInvalid: return "--vpc-subnet"
+        case .tooManySecurityGroups, .securityGroupIdInvalid: return "--vpc-security-group"
+        case .kmsKeyWithInstanceStorage, .kmsKeyInvalid: return "--kms-key-id"
+        case .capacity(let e): return e.field.flag
+        default: return nil
+        }
+    }
+
+    /// The same sentence naming the field as `name` (the wizard's label) instead of the flag.
+    public func text(naming name: String? = nil) -> String {
+        let n = name ?? flag ?? ""
         switch self {
         case .catalog(let e):
             return e.description
         case .config(let e):
             return e.description
         case .capacity(let e):
-            return e.description
+            return e.text(naming: n)
         case let .plan(e, newest):
             guard let newest else { return e.description }
             return e.description + " The newest version that deploys here on its default instance type is \(newest)."
         case let .endpointNameTooLong(name, length):
-            return "--endpoint-name \(name) is \(length) characters long; it may have at most \(TemplateRules.maxEndpointNameLength) (63 with the jumpstart- prefix)."
+            return "\(n) \(name) is \(length) characters long; it may have at most \(TemplateRules.maxEndpointNameLength) (63 with the jumpstart- prefix)."
         case let .endpointNameInvalid(name):
-            return "--endpoint-name \"\(name)\" is not a valid endpoint name: use letters, digits and hyphens, starting and ending with a letter or digit (jumpstart-NAME must match ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$)."
+            return "\(n) \"\(name)\" is not a valid endpoint name: use letters, digits and hyphens, starting and ending with a letter or digit (jumpstart-NAME must match ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$)."
         case let .instanceCountInvalid(text):
-            return "--count \(text) is not allowed: the instance count must be a whole number from 1 to \(PricingError.maximumCount)."
+            return "\(n) \(text) is not allowed: the instance count must be a whole number from 1 to \(PricingError.maximumCount)."
         case let .healthCheckTimeoutInvalid(text):
-            return "--health-check-timeout \(text) is not allowed: give a whole number of seconds from 60 to 3600 (default 600)."
+            return "\(n) \(text) is not allowed: give a whole number of seconds from 60 to 3600 (default 600)."
         case let .environmentMalformed(argument):
-            return "--env \"\(argument)\" is not KEY=VALUE: write it as NAME=value, for example --env MAX_INPUT_LENGTH=4096."
+            return "\(n) \"\(argument)\" is not KEY=VALUE: write it as NAME=value, for example --env MAX_INPUT_LENGTH=4096."
         case let .environmentNameInvalid(name):
             return "Environment variable name \"\(name)\" is not valid: it must match [a-zA-Z_][a-zA-Z0-9_]* (letters, digits and _, not starting with a digit)."
         case let .environmentNameTooLong(name, bytes):
@@ -84,7 +106,7 @@ extension TemplateError: CustomStringConvertible {
         case let .environmentTooLarge(bytes):
             return "The environment's names and values add up to \(bytes) bytes; SageMaker allows at most 32768 bytes in all."
         case let .tagMalformed(argument):
-            return "--tag \"\(argument)\" is not KEY=VALUE: write it as key=value, for example --tag team=ml."
+            return "\(n) \"\(argument)\" is not KEY=VALUE: write it as key=value, for example --tag team=ml."
         case let .tagKeyInvalid(key):
             return "Tag key \"\(key)\" is not valid: keys have 1 to 128 characters, each a letter, digit, space or one of _.:/=+-@."
         case let .tagValueInvalid(key, value):
@@ -96,25 +118,25 @@ extension TemplateError: CustomStringConvertible {
         case let .tooManyTags(resource, count, catalogTags):
             return "The \(resource) would have \(count) tags (\(catalogTags) from the catalog and \(count - catalogTags) of yours); a resource may have at most 50."
         case let .roleArnInvalid(arn):
-            return "--role-arn \(arn) is not an IAM role ARN: it must look like arn:aws:iam::123456789012:role/NAME (or role/PATH/NAME)."
+            return "\(n) \(arn) is not an IAM role ARN: it must look like arn:aws:iam::123456789012:role/NAME (or role/PATH/NAME)."
         case .roleArnAndPolicy:
             return "--role-arn and --role-policy can't be used together: --role-arn uses an existing role, --role-policy sets the policy of the role the template creates."
         case let .rolePolicyInvalid(text):
-            return "--role-policy \(text) is not offered: use managed (AmazonSageMakerFullAccess, the default) or least-privilege."
+            return "\(n) \(text) is not offered: use managed (AmazonSageMakerFullAccess, the default) or least-privilege."
         case let .vpcIncomplete(subnets, groups):
             return "A VPC needs both subnets and security groups: got \(subnets) --vpc-subnet and \(groups) --vpc-security-group. Give at least one of each, or neither."
         case let .tooManySubnets(count):
-            return "\(count) --vpc-subnet values given; SageMaker takes 1 to 16 subnets."
+            return "\(n): \(count) given; SageMaker takes 1 to \(TemplateRules.maxSubnets) subnets."
         case let .tooManySecurityGroups(count):
-            return "\(count) --vpc-security-group values given; SageMaker takes 1 to 5 security groups."
+            return "\(n): \(count) given; SageMaker takes 1 to \(TemplateRules.maxSecurityGroups) security groups."
         case let .subnetIdInvalid(id):
-            return "--vpc-subnet \(id) is not a subnet id: it must look like subnet-0123456789abcdef0 (subnet- and 8 or 17 hexadecimal digits)."
+            return "\(n) \(id) is not a subnet id: it must look like subnet-0123456789abcdef0 (subnet- and 8 or 17 hexadecimal digits)."
         case let .securityGroupIdInvalid(id):
-            return "--vpc-security-group \(id) is not a security group id: it must look like sg-0123456789abcdef0 (sg- and 8 or 17 hexadecimal digits)."
+            return "\(n) \(id) is not a security group id: it must look like sg-0123456789abcdef0 (sg- and 8 or 17 hexadecimal digits)."
         case let .kmsKeyWithInstanceStorage(type):
-            return "--kms-key-id can't be used with \(type): it has local NVMe instance storage, which SageMaker encrypts with a hardware module, and CreateEndpointConfig refuses a KmsKeyId for such types. Remove --kms-key-id, or choose a type without instance storage."
+            return "\(n) can't be used with \(type): it has local NVMe instance storage, which SageMaker encrypts with a hardware module, and CreateEndpointConfig refuses a KmsKeyId for such types. Remove \(n), or choose a type without instance storage."
         case let .kmsKeyInvalid(key):
-            return "--kms-key-id \(key) is not a KMS key: give a key id (1234abcd-12ab-34cd-56ef-1234567890ab or mrk-…), a key ARN, an alias name (alias/NAME) or an alias ARN."
+            return "\(n) \(key) is not a KMS key: give a key id (1234abcd-12ab-34cd-56ef-1234567890ab or mrk-…), a key ARN, an alias name (alias/NAME) or an alias ARN."
         case let .templateUnreadable(path, reason):
             return "Can't read the template \(path): \(reason)."
         case let .templateNotOurs(path):

@@ -9,6 +9,9 @@ public enum TemplateRules {
     public static let maxEnvironmentFieldBytes = 1024
     public static let maxTagsPerResource = 50
     public static let healthCheckTimeoutRange = 60...3600
+    /// SageMaker's VpcConfig limits.
+    public static let maxSubnets = 16
+    public static let maxSecurityGroups = 5
     public static let largeInstanceCount = 10
 
     /// A name made from the model id that always passes `checkEndpointName`: letters and digits

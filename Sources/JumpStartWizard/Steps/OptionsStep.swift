@@ -66,22 +66,22 @@ enum OptionsStep {
             error = OptionRules.endpointName(text)
             if error == nil { state.answers.endpointText = text }
         case .healthCheckTimeout:
-            if let n = Int(text), (60...3600).contains(n) { state.answers.healthCheckTimeout = n } else {
-                error = OptionRules.form(.healthCheckTimeoutInvalid(text: text))
+            if let n = Int(text), TemplateRules.healthCheckTimeoutRange.contains(n) { state.answers.healthCheckTimeout = n } else {
+                error = OptionRules.form(.healthCheckTimeoutInvalid(text: text), .healthCheckTimeout)
             }
         case .roleArn:
             error = OptionRules.roleArn(text)
             if error == nil { state.answers.roleArn = text }
         case .subnets:
-            error = OptionRules.ids(list, prefix: "subnet-", what: "subnet", max: 16)
+            error = OptionRules.ids(list, prefix: "subnet-", what: "subnet", max: TemplateRules.maxSubnets)
             if error == nil { state.answers.subnets = list }
         case .securityGroups:
-            error = OptionRules.ids(list, prefix: "sg-", what: "security group", max: 5)
+            error = OptionRules.ids(list, prefix: "sg-", what: "security group", max: TemplateRules.maxSecurityGroups)
             if error == nil { state.answers.securityGroups = list }
         case .kmsKeyId:
             error = text.isEmpty ? nil : OptionRules.kmsKey(text)
             if error == nil, !text.isEmpty, TemplateRules.hasInstanceStorage(state.answers.chosenType) {
-                error = OptionRules.form(.kmsKeyWithInstanceStorage(instanceType: state.answers.chosenType))
+                error = OptionRules.form(.kmsKeyWithInstanceStorage(instanceType: state.answers.chosenType), .kmsKeyId)
             }
             if error == nil { state.answers.kmsKeyText = text }
         case .tags:
@@ -154,35 +154,37 @@ enum OptionsStep {
 /// The core's template rules (the same `export` applies), as one-sentence refusals for the form
 /// (without the command-line flag the core's messages start with).
 enum OptionRules {
-    static func form(_ error: TemplateError) -> String {
-        "\(error)".replacingOccurrences(of: "^--[a-z-]+ ", with: "", options: .regularExpression)
+    /// The core's sentence, naming the field by its label (the command line names the flag).
+    static func form(_ error: TemplateError, _ field: OptionField) -> String {
+        error.text(naming: field.label)
     }
 
     static func endpointName(_ name: String) -> String? {
-        TemplateRules.checkEndpointName(name).map(form)
+        TemplateRules.checkEndpointName(name).map { form($0, .endpointName) }
     }
 
     static func roleArn(_ arn: String) -> String? {
         if arn.isEmpty { return "Type the role's ARN, e.g. arn:aws:iam::123456789012:role/NAME." }
-        return TemplateRules.isRoleArn(arn) ? nil : form(.roleArnInvalid(arn: arn))
+        return TemplateRules.isRoleArn(arn) ? nil : form(.roleArnInvalid(arn: arn), .roleArn)
     }
 
     static func ids(_ ids: [String], prefix: String, what: String, max: Int) -> String? {
         let isSubnet = prefix == "subnet-"
+        let field: OptionField = isSubnet ? .subnets : .securityGroups
         if ids.count > max {
-            return form(isSubnet ? .tooManySubnets(count: ids.count) : .tooManySecurityGroups(count: ids.count))
+            return form(isSubnet ? .tooManySubnets(count: ids.count) : .tooManySecurityGroups(count: ids.count), field)
         }
         for id in ids where !(isSubnet ? TemplateRules.isSubnetId(id) : TemplateRules.isSecurityGroupId(id)) {
-            return form(isSubnet ? .subnetIdInvalid(id: id) : .securityGroupIdInvalid(id: id))
+            return form(isSubnet ? .subnetIdInvalid(id: id) : .securityGroupIdInvalid(id: id), field)
         }
         return nil
     }
 
     static func kmsKey(_ key: String) -> String? {
-        TemplateRules.isKmsKey(key) ? nil : form(.kmsKeyInvalid(key: key))
+        TemplateRules.isKmsKey(key) ? nil : form(.kmsKeyInvalid(key: key), .kmsKeyId)
     }
 
     static func tag(key: String, value: String) -> String? {
-        TemplateRules.checkTag(TemplateTag(key: key, value: value)).map(form)
+        TemplateRules.checkTag(TemplateTag(key: key, value: value)).map { form($0, .tags) }
     }
 }
