@@ -30,7 +30,7 @@ public enum WizardLauncher {
         let exitAfterFirstFrame = environment["JUMPSTART_TUI_EXIT_AFTER_FIRST_FRAME"].map { !$0.isEmpty && $0 != "0" } ?? false
         let theme = Theme(colors: terminal.supportsColor, unicode: terminal.isUTF8 && !ascii)
         let inbox = Inbox()
-        let runtime = EffectRunner(inbox: inbox)
+        let runtime = EffectRunner(inbox: inbox, catalog: catalog)
         let log = environment["JUMPSTART_TUI_LOG"].flatMap { path -> FileHandle? in
             if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
             let handle = FileHandle(forWritingAtPath: path)
@@ -38,8 +38,8 @@ public enum WizardLauncher {
             return handle
         }
         defer { try? log?.close() }
-        var (state, _) = reopened.map { Wizard.reopen($0, size: terminal.size, services: services) }
-            ?? Wizard.start(start, region: region, size: terminal.size, services: services)
+        var (state, _) = reopened.map { Wizard.reopen($0, size: terminal.size, services: services, load: runtime.loadEntry) }
+            ?? Wizard.start(start, region: region, size: terminal.size, services: services, load: runtime.loadEntry)
         var buffer = ScreenBuffer(size: terminal.size)
 
         while !state.quitting {
@@ -95,6 +95,12 @@ final class Inbox: @unchecked Sendable {
 /// Carries out the wizard's effects: the only file and network access the wizard has.
 struct EffectRunner {
     let inbox: Inbox
+    let catalog: Catalog
+
+    /// A catalog entry's whole record: the lines of the catalog's tables it refers to.
+    func loadEntry(_ summary: EntrySummary) -> Result<CatalogEntry, CatalogError> {
+        do throws(CatalogError) { return .success(try catalog.entry(summary)) } catch { return .failure(error) }
+    }
 
     /// The Price List host for `u`: AWS's, or `JUMPSTART_TUI_PRICING_ENDPOINT` (a mirror, or a test server).
     static func pricingEndpoint(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -134,6 +140,8 @@ struct EffectRunner {
                 }
             }.start()
             return nil
+        case .loadEntry(let summary):
+            return .entryLoaded(summary, loadEntry(summary))
         case .checkExportTarget(let path):
             switch TemplateFile.inspect(path) {
             case .absent: return .exportTargetChecked(path: path, exists: false)

@@ -10,7 +10,10 @@ public enum Wizard {
 
     /// A fresh wizard, with answers from the command line applied as if typed. Returns the
     /// state and, for answers that were refused, why.
-    public static func start(_ start: StartingAnswers, region: String, size: Size, services: WizardServices) -> (WizardState, [String]) {
+    /// `load` reads a catalog entry (the runtime's `loadEntry`): given, not reached for, so the
+    /// wizard does no I/O of its own.
+    public static func start(_ start: StartingAnswers, region: String, size: Size, services: WizardServices,
+                             load: (EntrySummary) -> Result<CatalogEntry, CatalogError>) -> (WizardState, [String]) {
         var state = WizardState(size: size, region: region)
         var problems: [String] = []
         refreshMatches(&state, services)
@@ -24,7 +27,12 @@ public enum Wizard {
                     refreshMatches(&state, services)
                     state.modelSelection = state.matches.firstIndex { services.index(allVersions: true).summaries[$0].reference == summary.reference } ?? 0
                 }
-                if let problem = choose(summary, &state, services) {
+                let problem: String?
+                switch load(summary) {
+                case .success(let entry): problem = choose(entry, &state, services)
+                case .failure(let error): problem = "\(error)"
+                }
+                if let problem {
                     problems.append(problem)
                 } else {
                     state.step = .instance
@@ -65,10 +73,11 @@ public enum Wizard {
 
     /// A wizard reopened on answers read back from an exported template: every step is filled in
     /// and it opens on the review, so the person sees the template they had.
-    public static func reopen(_ answers: ExportAnswers, size: Size, services: WizardServices) -> (WizardState, [String]) {
+    public static func reopen(_ answers: ExportAnswers, size: Size, services: WizardServices,
+                              load: (EntrySummary) -> Result<CatalogEntry, CatalogError>) -> (WizardState, [String]) {
         var (state, problems) = start(
             StartingAnswers(model: answers.modelReference, instanceType: answers.chosenType, count: answers.instanceCount),
-            region: answers.region, size: size, services: services)
+            region: answers.region, size: size, services: services, load: load)
         guard problems.isEmpty, state.entry != nil else { return (state, problems) }
         let chosenType = state.answers.chosenType
         state.answers = answers
@@ -116,6 +125,21 @@ public enum Wizard {
             return []
         case let .templateWriteFailed(path, message):
             state.overlay = .alert("Could not write \(path): \(message)")
+            return []
+        case let .entryLoaded(summary, result):
+            // Only for the model still picked on the model step (a late answer changes nothing).
+            guard state.step == .model, selectedSummary(state, services)?.reference == summary.reference else { return [] }
+            switch result {
+            case .failure(let error):
+                state.overlay = .alert("\(error)")
+            case .success(let entry):
+                if let problem = choose(entry, &state, services) {
+                    state.overlay = .alert(problem)
+                } else {
+                    StepKeys.advance(&state, to: .instance)
+                }
+            }
+            clampScrolls(&state)
             return []
         case let .priceUpdateProgressed(region, progress):
             state.priceUpdate = PriceUpdateProgress(region: region, progress: progress)
@@ -298,9 +322,8 @@ public enum Wizard {
     }
 
     /// Makes a catalog entry the chosen model; nil, or why it can't be chosen here.
-    static func choose(_ summary: EntrySummary, _ state: inout WizardState, _ services: WizardServices) -> String? {
-        var entry: CatalogEntry
-        do { entry = try services.catalog.entry(summary) } catch { return "\(error)" }
+    static func choose(_ loaded: CatalogEntry, _ state: inout WizardState, _ services: WizardServices) -> String? {
+        var entry = loaded
         // A configuration chosen before (or read from a template) stays while the version does.
         if let config = state.answers.config, state.answers.modelReference == entry.reference, config != entry.configName {
             do throws(ConfigChoiceError) { entry = try entry.applying(config: config) } catch { return "\(error)" }

@@ -32,7 +32,9 @@ let shared: WizardServices = liveServices(loadCatalog())
 
 /// A wizard on its first screen (the model list) at `size`.
 func startState(_ size: Size, _ services: WizardServices) -> WizardState {
-    Wizard.start(StartingAnswers(), region: "us-east-1", size: size, services: services).0
+    Wizard.start(StartingAnswers(), region: "us-east-1", size: size, services: services) { summary in
+        do throws(CatalogError) { return .success(try services.catalog.entry(summary)) } catch { return .failure(error) }
+    }.0
 }
 
 /// Every catalog reference, to look each up once on a fresh catalog.

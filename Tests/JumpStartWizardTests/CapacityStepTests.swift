@@ -74,3 +74,26 @@ struct CapacityStepTests {
         assertSnapshot(p.screen(), named: "capacity-autoscaling-schedule-80x24")
     }
 }
+
+@Suite("The reducer reads no files")
+struct EntryEffectTests {
+    @Test("Enter on a model asks the runtime for its entry; the step moves only when the entry arrives, and a late one for another model is ignored")
+    func loadEntryEffect() throws {
+        var (state, _) = Wizard.start(StartingAnswers(), region: "us-east-1", size: Size(width: 80, height: 24), services: services, load: Pilot.loader(services))
+        for c in "mistral 7b instruct" { _ = Wizard.reduce(&state, .keyPressed(.character(c)), services) }
+        let effects = Wizard.reduce(&state, .keyPressed(.enter), services)
+        _ = Wizard.reduce(&state, .keyPressed(.enter), services)  // the first Enter leaves the filter
+        let asked = effects + Wizard.reduce(&state, .keyPressed(.enter), services)
+        guard case .loadEntry(let summary)? = asked.last else { Issue.record("no loadEntry in \(asked)"); return }
+        #expect(state.step == .model && state.entry == nil)
+        // An answer for another model changes nothing.
+        let other = try services.catalog.summary(reference: "huggingface-llm-mistral-7b-instruct@3.5.0")
+        if other.reference != summary.reference {
+            _ = Wizard.reduce(&state, .entryLoaded(other, .success(try services.catalog.entry(other))), services)
+            #expect(state.step == .model && state.entry == nil)
+        }
+        _ = Wizard.reduce(&state, .entryLoaded(summary, .failure(.damaged(file: "catalog/x", line: 1, reason: "test"))), services)
+        #expect(state.step == .model)
+        #expect(state.overlay == .alert("The bundled data file catalog/x line 1 is damaged: test. Regenerate data/ with `make data` or restore it from git."))
+    }
+}

@@ -391,7 +391,7 @@ struct ReopenTests {
         answers.environment = [EnvironmentVariable(name: "MAX_TOTAL_TOKENS", value: .string("4096"))]
         answers.endpointText = "mistral-prod"
         answers.roleForm = .leastPrivilege
-        let (state, problems) = Wizard.reopen(answers, size: Size(width: 80, height: 24), services: services)
+        let (state, problems) = Wizard.reopen(answers, size: Size(width: 80, height: 24), services: services, load: Pilot.loader(services))
         #expect(problems.isEmpty)
         #expect(state.step == .review && state.answers == answers)
         #expect(!state.hasUnsavedAnswers)

@@ -1,3 +1,4 @@
+import JumpStartCore
 import TerminalUI
 
 /// Something that happened: a key, a resize, or the result of work the runtime did.
@@ -15,6 +16,8 @@ public enum Action: Sendable, Equatable {
     case pricesUpdated(region: String, summary: String)
     /// The price update failed; the wizard keeps the prices it had.
     case priceUpdateFailed(region: String, message: String)
+    /// The catalog entry behind a model picked in the list, read by the runtime (`loadEntry`).
+    case entryLoaded(EntrySummary, Result<CatalogEntry, CatalogError>)
 }
 
 /// Work for the runtime to do; plain values so a test can assert "this key asks to write this file".
@@ -26,6 +29,9 @@ public enum Effect: Sendable, Equatable {
     /// Fetch the region's prices from AWS's Price List off the reducer, reporting with
     /// `priceUpdateProgressed`, then `pricesUpdated` or `priceUpdateFailed`.
     case updatePrices(region: String)
+    /// Read a catalog entry's whole record (table lines from the catalog's files), answered with
+    /// `entryLoaded`: the reducer never reads files itself.
+    case loadEntry(EntrySummary)
     /// Leave the wizard and restore the terminal.
     case quit
 }

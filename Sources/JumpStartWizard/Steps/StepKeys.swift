@@ -105,11 +105,8 @@ enum StepKeys {
                 state.flash = "No model matches \"\(state.filter.text)\"; Esc clears the filter."
                 return []
             }
-            if let problem = Wizard.choose(summary, &state, services) {
-                state.overlay = .alert(problem)
-                return []
-            }
-            advance(&state, to: .instance)
+            // The entry's record is read by the runtime; `entryLoaded` goes on.
+            return [.loadEntry(summary)]
         default: break
         }
         Wizard.clampScrolls(&state)

@@ -32,7 +32,14 @@ struct Pilot {
     init(width: Int = 80, height: Int = 24, region: String = "us-east-1", start: StartingAnswers = StartingAnswers(),
          services: WizardServices = services) {
         live = services
-        (state, _) = Wizard.start(start, region: region, size: Size(width: width, height: height), services: services)
+        (state, _) = Wizard.start(start, region: region, size: Size(width: width, height: height), services: services, load: Self.loader(services))
+    }
+
+    /// Reads an entry as the runtime's `loadEntry` effect does.
+    static func loader(_ services: WizardServices) -> (EntrySummary) -> Result<CatalogEntry, CatalogError> {
+        { summary in
+            do throws(CatalogError) { return .success(try services.catalog.entry(summary)) } catch { return .failure(error) }
+        }
     }
 
     /// Presses keys by name: "down down enter", "l l a m a" or text(…) for typing.
@@ -49,8 +56,16 @@ struct Pilot {
         for c in text { send(.keyPressed(c == " " ? .character(" ") : .character(c))) }
     }
 
+    /// Reduces the action; a `loadEntry` effect is carried out at once, as the runtime does (it
+    /// is the runtime's read, not a result a test waits on), the rest are kept for the test.
     mutating func send(_ action: Action) {
-        effects += Wizard.reduce(&state, action, live)
+        for effect in Wizard.reduce(&state, action, live) {
+            if case .loadEntry(let summary) = effect {
+                send(.entryLoaded(summary, Self.loader(live)(summary)))
+            } else {
+                effects.append(effect)
+            }
+        }
     }
 
     /// The screen as text.
