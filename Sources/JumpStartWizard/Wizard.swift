@@ -375,28 +375,25 @@ public enum Wizard {
         let region = state.answers.region
         let capacity = state.answers.capacity
         let selectedType = state.instanceRows.indices.contains(state.instanceSelection) ? state.instanceRows[state.instanceSelection].instanceType : nil
-        var rows = entry.instanceTypes.map { type in
+        // The core's comparison: its order (known prices ascending, unknown last in catalog order),
+        // its "cheapest" and its token costs, as `compare` shows them.
+        let comparison = services.pricing.compare(entry, region, capacity)
+        var rows: [InstanceRow] = (comparison?.rows ?? []).map { r in
             InstanceRow(
-                instanceType: type, isDefault: type == entry.defaultInstanceType, isCheapest: false,
-                hardware: services.pricing.hardware(type), cost: services.pricing.estimate(region, type, capacity),
-                problem: services.catalog.planner.check(entry, region: region, instanceType: type)?.shortReason)
+                instanceType: r.instanceType, isDefault: r.isDefault, isCheapest: r.isCheapest,
+                hardware: services.pricing.hardware(r.instanceType), cost: CostFigure(r.estimate, capacity: capacity),
+                problem: r.problem?.shortReason, tokenCost: r.tokenCost)
         }
-        for i in rows.indices {
-            rows[i].tokenCost = CostComparison.TokenCost(hourly: rows[i].cost.unitHourly, config: entry.config, instanceType: rows[i].instanceType)
-        }
-        switch state.instanceSort {
-        case .name:
-            rows.sort { $0.instanceType.localizedStandardCompare($1.instanceType) == .orderedAscending }
-        case .price:
-            rows.sort { a, b in
-                if a.cost.known != b.cost.known { return a.cost.known }
-                if a.cost.known, a.cost.monthlyDollars != b.cost.monthlyDollars { return a.cost.monthlyDollars < b.cost.monthlyDollars }
-                return a.instanceType.localizedStandardCompare(b.instanceType) == .orderedAscending
+        if comparison == nil {
+            // The price book could not answer (it never should for a valid capacity): the types, unpriced.
+            rows = entry.instanceTypes.map { type in
+                InstanceRow(instanceType: type, isDefault: type == entry.defaultInstanceType, isCheapest: false,
+                            hardware: services.pricing.hardware(type), cost: .unknown("no price for \(type) in \(region)"),
+                            problem: services.catalog.planner.check(entry, region: region, instanceType: type)?.shortReason)
             }
         }
-        // The same rule as every CLI table: among priced rows that deploy, and only when at least half have a price.
-        if let cheapest = CostComparison.cheapestIndex(monthly: rows.map(\.cost.monthlyAmount), deploys: rows.map(\.deploys)) {
-            rows[cheapest].isCheapest = true
+        if state.instanceSort == .name {
+            rows.sort { $0.instanceType.localizedStandardCompare($1.instanceType) == .orderedAscending }
         }
         state.instanceRows = rows
         let keep = state.answers.chosenType.isEmpty ? selectedType : state.answers.chosenType

@@ -13,27 +13,12 @@ extension WizardServices {
                 }
             },
             estimate: { region, type, capacity in
-                let estimate: CostEstimate
-                do { estimate = try prices.costEstimate(region: region, instanceType: type, count: capacity.initialCount) } catch {
+                do { return CostFigure(try prices.costEstimate(region: region, instanceType: type, count: capacity.initialCount), capacity: capacity) } catch {
                     return .unknown("\(error)")
                 }
-                guard let hourly = estimate.hourly, let monthly = estimate.monthly, let yearly = estimate.yearly else {
-                    return .unknown(estimate.reason ?? "no price for \(type) in \(region)")
-                }
-                let origin = estimate.origin?.label ?? "unknown source"
-                let age = estimate.quote?.ageNote.map { " (\($0))" } ?? ""
-                // Autoscaling or a schedule: the same CapacityCost as `cost` and the template.
-                let scaled = capacity == .fixed(capacity.initialCount) ? nil : CapacityCost(unitHourly: estimate.unitHourly, capacity: capacity)
-                var figure = CostFigure(
-                    known: true, hourly: hourly.formattedPrecise, monthly: scaled?.monthlyText ?? monthly.formatted,
-                    yearly: scaled.map { c in c.isRange ? "\(c.monthlyLow!.times(12).formatted)–\(c.monthlyHigh!.times(12).formatted)" : c.monthlyLow!.times(12).formatted } ?? yearly.formatted,
-                    monthlyDollars: monthly.dollars,
-                    basis: "On-demand, \(estimate.hoursPerMonth) h a month, USD\(scaled.map { "; \($0.basis)" } ?? ""); \(origin) as of \(estimate.asOf ?? "unknown")\(age). Not included: storage, data transfer, taxes.",
-                    reason: nil)
-                figure.monthlyAmount = monthly
-                figure.unitHourly = estimate.unitHourly
-                figure.stale = estimate.quote?.isStale == true
-                return figure
+            },
+            compare: { entry, region, capacity in
+                try? CostComparison(model: entry, region: region, planner: catalog.planner, prices: prices, capacity: capacity)
             })
         let templates = WizardTemplates(
             render: { answers in

@@ -32,6 +32,27 @@ public struct CostFigure: Sendable, Equatable {
     public static func unknown(_ reason: String) -> CostFigure {
         CostFigure(known: false, hourly: "unknown", monthly: "unknown", yearly: "unknown", monthlyDollars: 0, basis: "", reason: reason)
     }
+
+    /// The one place the wizard turns the core's figures into text: an estimate at a capacity (the
+    /// same `CapacityCost` as `cost`, `compare` and the template).
+    public init(_ estimate: CostEstimate, capacity: Capacity) {
+        guard let hourly = estimate.hourly, let monthly = estimate.monthly, let yearly = estimate.yearly else {
+            self = .unknown(estimate.reason ?? "no price for \(estimate.instanceType) in \(estimate.region)")
+            return
+        }
+        let origin = estimate.origin?.label ?? "unknown source"
+        let age = estimate.quote?.ageNote.map { " (\($0))" } ?? ""
+        let scaled = capacity == .fixed(capacity.initialCount) ? nil : CapacityCost(unitHourly: estimate.unitHourly, capacity: capacity, hoursPerMonth: estimate.hoursPerMonth)
+        self.init(
+            known: true, hourly: hourly.formattedPrecise, monthly: scaled?.monthlyText ?? monthly.formatted,
+            yearly: scaled.map { c in c.isRange ? "\(c.monthlyLow!.times(12).formatted)–\(c.monthlyHigh!.times(12).formatted)" : c.monthlyLow!.times(12).formatted } ?? yearly.formatted,
+            monthlyDollars: (scaled?.monthlyLow ?? monthly).dollars,
+            basis: "On-demand, \(estimate.hoursPerMonth) h a month, USD\(scaled.map { "; \($0.basis)" } ?? ""); \(origin) as of \(estimate.asOf ?? "unknown")\(age). Not included: storage, data transfer, taxes.",
+            reason: nil)
+        monthlyAmount = scaled?.monthlyLow ?? monthly
+        unitHourly = estimate.unitHourly
+        stale = estimate.quote?.isStale == true
+    }
 }
 
 /// An instance type's hardware as one short line ("8 vCPU · 32 GiB · 1 × NVIDIA A10G 24 GiB").
@@ -51,13 +72,18 @@ public struct WizardPricing: Sendable {
     public var hardware: @Sendable (_ instanceType: String) -> HardwareSummary?
     /// The month at a capacity: one figure for a fixed count, a range for autoscaling, a split with a schedule.
     public var estimate: @Sendable (_ region: String, _ instanceType: String, _ capacity: Capacity) -> CostFigure
+    /// Every supported instance type of an entry in a region, sorted and marked by the core's one
+    /// rule (`CostComparison`, as `compare` shows it); nil when the price book can't answer.
+    public var compare: @Sendable (_ entry: CatalogEntry, _ region: String, _ capacity: Capacity) -> CostComparison?
 
     public init(
         hardware: @escaping @Sendable (String) -> HardwareSummary?,
-        estimate: @escaping @Sendable (String, String, Capacity) -> CostFigure
+        estimate: @escaping @Sendable (String, String, Capacity) -> CostFigure,
+        compare: @escaping @Sendable (CatalogEntry, String, Capacity) -> CostComparison?
     ) {
         self.hardware = hardware
         self.estimate = estimate
+        self.compare = compare
     }
 }
 
