@@ -87,7 +87,7 @@ struct WizardCommand: ParsableCommand {
     var from: String?
 
     func validate() throws {
-        if let count, !(1...PricingError.maximumCount).contains(count) {
+        if let count, !CapacityRules.countRange.contains(count) {
             throw ValidationError(PricingError.invalidCount(count).description)
         }
     }

@@ -5,7 +5,7 @@ import TerminalUI
 /// It does no I/O: writing files and quitting are returned as `Effect` values.
 public enum Wizard {
     /// The same bound as `cost`, `compare` and `export`.
-    public static let maximumCount = PricingError.maximumCount
+    public static let maximumCount = CapacityRules.countRange.upperBound
     public static let minimumSize = Size(width: 80, height: 24)
 
     /// A fresh wizard, with answers from the command line applied as if typed. Returns the
@@ -57,7 +57,7 @@ public enum Wizard {
             }
         }
         if let count = start.count {
-            if (1...maximumCount).contains(count) {
+            if CapacityRules.countRange.contains(count) {
                 state.answers.instanceCount = count
                 state.countField = TextFieldState(text: String(count))
             } else {

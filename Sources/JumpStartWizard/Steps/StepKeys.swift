@@ -26,7 +26,7 @@ enum StepKeys {
                 // The first digit replaces the shown count, later ones append; a count out of
                 // range is refused as typed, so the field never shows a number that isn't costed.
                 let text = (state.countReplaces ? "" : state.countField.text) + String(c)
-                guard let n = Int(text), (1...Wizard.maximumCount).contains(n) else {
+                guard let n = Int(text), CapacityRules.countRange.contains(n) else {
                     state.flash = "The count must be a whole number from 1 to \(Wizard.maximumCount)."
                     return []
                 }
@@ -186,7 +186,7 @@ enum StepKeys {
     static func setCount(_ text: String, _ state: inout WizardState, _ services: WizardServices) {
         state.countField = TextFieldState(text: text)
         guard let n = Int(text) else { return }
-        guard (1...Wizard.maximumCount).contains(n) else {
+        guard CapacityRules.countRange.contains(n) else {
             state.flash = "The count must be from 1 to \(Wizard.maximumCount)."
             return
         }
@@ -197,6 +197,7 @@ enum StepKeys {
         if n > 10 { state.flash = "\(n) instances run around the clock: check the monthly figure." }
     }
 
+    /// +/- on the fixed count (the Capacity step's other keys are `CapacityStep`'s).
     static func countCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
         let current = Int(state.countField.text) ?? state.answers.instanceCount
         switch command {
@@ -208,12 +209,6 @@ enum StepKeys {
             state.countReplaces = true
             if current <= 1 { state.flash = "At least 1 instance: an endpoint can't run on none." }
             setCount(String(max(1, min(Wizard.maximumCount, current - 1))), &state, services)
-        case .next:
-            guard let n = Int(state.countField.text), (1...Wizard.maximumCount).contains(n) else {
-                state.flash = "Type a count from 1 to \(Wizard.maximumCount)."
-                return []
-            }
-            advance(&state, to: .environment)
         default: break
         }
         return []
