@@ -26,7 +26,19 @@ struct ExportSampleCommand: ParsableCommand {
             pools[(e.modelDataKey ?? "").hasSuffix(".tar.gz") ? 2 : 3].append(s)
         }
         let builder = TemplateBuilder(catalog: catalog, costNote: TemplateCostNote.maker(try PriceBook.bundled()))
-        var manifest = ["file\tentry\tregion\tinstanceType\tsource\tgated\trolePolicy"]
+        var manifest = ["file\tentry\tregion\tinstanceType\tsource\tgated\trolePolicy\tcapacity"]
+        // Capacities in turn: fixed, autoscaling, a fixed count with working hours, autoscaling with them.
+        let zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"]
+        func capacity(_ k: Int) -> Capacity {
+            let schedule = try? OffHoursSchedule.parse(["Mon-Fri 08:00-20:00", "daily 07:00-24:00", "Mon,Wed,Fri 09:00-17:30"][k % 3],
+                                                        timeZone: zones[k % zones.count])
+            switch k % 4 {
+            case 1: return Capacity(.autoscaling(min: 1, max: 2 + k % 3, targetInvocations: k % 2 == 0 ? nil : 50 + k % 100))
+            case 2: return Capacity(.fixed(1 + k % 3), schedule: schedule)
+            case 3: return Capacity(.autoscaling(min: 1, max: 3, targetInvocations: nil), schedule: schedule)
+            default: return .fixed(1 + k % 3)
+            }
+        }
         var written = 0
         var k = 0
         while written < count, k < count * 20 {
@@ -49,8 +61,9 @@ struct ExportSampleCommand: ParsableCommand {
             let types = s.instanceTypes.filter { s.deploys(regionIndex: ri, instanceType: $0) }
             let type = types[(k / regions.count) % types.count]
             let policy: RolePolicy = (k / 4) % 2 == 0 ? .managed : .leastPrivilege
+            let c = capacity(k / 4)
             let answers = ExportAnswers(
-                model: s.modelId, version: s.version.text, region: region, instanceType: type, instanceCount: 1 + k % 3,
+                model: s.modelId, version: s.version.text, region: region, instanceType: type, capacity: c,
                 acceptEula: true, options: TemplateOptions(role: .create(policy)))
             guard case .success(let t) = builder.build(answers) else { continue }
             let format: TemplateFormat = k % 5 == 0 ? .json : .yaml
@@ -61,7 +74,8 @@ struct ExportSampleCommand: ParsableCommand {
             case .container(_, let data): source = data.kind == .compressedArchive ? "tar.gz" : "prefix"
             }
             try Data(t.text(format).utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
-            manifest.append([name, s.reference, region, type, source, s.gatedBucket ? "gated" : "-", policy.rawValue].joined(separator: "\t"))
+            let kind = (c.isAutoscaling ? "autoscaling" : "fixed") + (c.schedule != nil ? "+schedule" : "")
+            manifest.append([name, s.reference, region, type, source, s.gatedBucket ? "gated" : "-", policy.rawValue, kind].joined(separator: "\t"))
             written += 1
         }
         try Data((manifest.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent("manifest.tsv"))

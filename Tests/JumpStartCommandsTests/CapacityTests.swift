@@ -118,6 +118,22 @@ struct CapacityTests {
         #expect(!fixed.stderr.contains("autoscaled"))
     }
 
+    @Test("in AWS GovCloud the scalable target names the service-linked role (CloudFormation requires it there) and says it must exist")
+    func govCloud() throws {
+        let env = try emptyConfig()
+        // A model with images in us-gov-west-1.
+        let r = try jst(["export", "huggingface-sentencesimilarity-bge-small-en@2.1.16", "--region", "us-gov-west-1", "--instance-type", "ml.g4dn.2xlarge",
+                         "--min-count", "1", "--max-count", "2", "--format", "json"], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        let t = try #require(try json(r.stdout) as? [String: Any])
+        let target = try #require(((t["Resources"] as? [String: [String: Any]])?["ScalableTarget"]?["Properties"]) as? [String: Any])
+        #expect((target["RoleARN"] as? [String: String])?["Fn::Sub"] == "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint")
+        #expect(r.stderr.contains("aws iam create-service-linked-role --aws-service-name sagemaker.application-autoscaling.amazonaws.com --region us-gov-west-1"))
+        // Elsewhere Application Auto Scaling uses (and creates) the role itself: none named.
+        let east = try jst(["export", Self.model, "--min-count", "1", "--max-count", "2", "--format", "json"], environment: env)
+        #expect(!east.stdout.contains("RoleARN") && !east.stderr.contains("service-linked"))
+    }
+
     @Test("--schedule with --hours-per-month is refused by cost and compare")
     func scheduleAndHours() throws {
         let r = try jst(["cost", "--instance-type", "ml.g5.12xlarge", "--schedule", "Mon-Fri 08:00-20:00", "--hours-per-month", "300"], environment: try emptyConfig())

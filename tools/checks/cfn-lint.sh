@@ -2,7 +2,8 @@
 # cfn-lint, informational findings included, must say nothing at all about templates exported for
 # 320 (entry, region, instance type) combinations drawn deterministically across the whole catalog:
 # every region where CloudFormation offers SageMaker endpoints (the others are refused by export),
-# model packages, gated entries, .tar.gz and prefix model data, both role policies. Each template
+# model packages, gated entries, .tar.gz and prefix model data, both role policies, fixed and
+# autoscaling capacities with and without working hours. Each template
 # is linted against its own region (--regions), so a resource type missing there would be E3006.
 # Run by `make test` with BIN=<jumpstart-tui> and cfn-lint on PATH (.venv/bin).
 set -euo pipefail
@@ -28,6 +29,9 @@ done
 tail -n +2 "$manifest" | cut -f6 | grep -qx gated || fail "no gated entry in the sample"
 for want in managed least-privilege; do
     tail -n +2 "$manifest" | cut -f7 | grep -qx "$want" || fail "no $want role in the sample"
+done
+for want in fixed autoscaling fixed+schedule autoscaling+schedule; do
+    tail -n +2 "$manifest" | cut -f8 | grep -qx "$want" || fail "no $want capacity in the sample"
 done
 
 # cfn-lint must be able to fail here: a redundant DependsOn is W3005.
@@ -65,4 +69,4 @@ if cat "$work"/lint-*.txt | grep -q .; then
     for f in "$work"/lint-*.txt; do [ -s "$f" ] && { echo "== $f"; cat "$f"; } >&2; done
     fail "cfn-lint reported findings on exported templates (manifest: entry, region, type per file above)"
 fi
-echo "cfn-lint: $count templates ($regions regions, each against its own; model packages, gated, .tar.gz and prefix data, both role policies): no findings"
+echo "cfn-lint: $count templates ($regions regions, each against its own; model packages, gated, .tar.gz and prefix data, both role policies, fixed and autoscaling capacities with and without working hours): no findings"

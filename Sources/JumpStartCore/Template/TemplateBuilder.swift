@@ -121,6 +121,7 @@ public struct TemplateBuilder: Sendable {
             warnings.append(.secretLookingEnvironment(name: v.name))
         }
         if answers.instanceCount > TemplateRules.largeInstanceCount { warnings.append(.largeInstanceCount(answers.instanceCount)) }
+        if plan.capacity.needsScalableTarget, answers.region.hasPrefix("us-gov-") { warnings.append(.serviceLinkedRoleNeeded(region: answers.region)) }
         if catalog.regions.cloudFormation.offer(region: answers.region) == .unknown {
             warnings.append(.cloudFormationSupportUnknown(region: answers.region, source: catalog.regions.cloudFormation.source))
         }
@@ -415,6 +416,11 @@ struct TemplateDocument {
             ("MinCapacity", .int(c.range.lowerBound)),
             ("MaxCapacity", .int(c.range.upperBound)),
         ]
+        // Elsewhere Application Auto Scaling uses (and creates) its service-linked role when none is
+        // named; AWS GovCloud's CloudFormation requires the role named (cfn-lint E3003 there).
+        if plan.region.hasPrefix("us-gov-") {
+            properties.append(("RoleARN", sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint")))
+        }
         if let s = c.schedule {
             func action(_ name: String, _ at: Int, _ min: Int, _ max: Int) -> V {
                 .object([

@@ -164,6 +164,9 @@ public enum TemplateWarning: Sendable, Equatable {
     case modelPackageKeepsManagedPolicy
     /// No current data on whether CloudFormation offers the template's resource types in the region.
     case cloudFormationSupportUnknown(region: String, source: String)
+    /// In AWS GovCloud the scalable target names Application Auto Scaling's service-linked role,
+    /// which must exist before the stack is deployed.
+    case serviceLinkedRoleNeeded(region: String)
 }
 
 extension TemplateWarning: CustomStringConvertible {
@@ -179,6 +182,8 @@ extension TemplateWarning: CustomStringConvertible {
             return "This model deploys from a SageMaker model package, whose model data and image live in the seller's account and can't be named in a policy; the role keeps the managed policy AmazonSageMakerFullAccess."
         case let .cloudFormationSupportUnknown(region, source):
             return "Whether CloudFormation offers SageMaker endpoints in \(region) is unknown (\(source) keeps no current data for it); check before deploying there."
+        case .serviceLinkedRoleNeeded(let region):
+            return "In \(region) (AWS GovCloud) CloudFormation needs the scalable target's role named: the template names Application Auto Scaling's service-linked role for SageMaker, which must exist first: aws iam create-service-linked-role --aws-service-name sagemaker.application-autoscaling.amazonaws.com --region \(region) (an error that it exists is fine)."
         }
     }
 }
