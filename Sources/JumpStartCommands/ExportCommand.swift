@@ -138,7 +138,7 @@ struct ExportCommand: ParsableCommand {
         }
 
         let template = try TemplateBuilder(catalog: catalog, costNote: TemplateCostNote.maker(try pricesForDescription())).build(answers).get()
-        if let before = previousAnswers, before.capacity.isAutoscaling, let oldType = before.instanceType, oldType != template.plan.instanceType {
+        if let before = previousAnswers, before.capacity.needsScalableTarget, let oldType = before.instanceType, oldType != template.plan.instanceType {
             // SageMaker refuses to change an autoscaled variant's instance type in place.
             note(Self.autoscaledTypeChange(from: oldType, to: template.plan.instanceType, endpoint: template.endpointName, region: template.plan.region,
                                            stillAutoscaling: template.answers.capacity.isAutoscaling))
@@ -174,8 +174,8 @@ struct ExportCommand: ParsableCommand {
     /// delete endpoints that use automatic scaling").
     static func autoscaledTypeChange(from old: String, to new: String, endpoint: String, region: String, stillAutoscaling: Bool) -> String {
         var lines = [
-            "warning: this endpoint autoscales, and SageMaker can't change an autoscaled variant's instance type (\(old) → \(new)) in place: deploying this over the running stack would fail. In two deployments instead:",
-            "  1. Remove the scaling, keeping \(old): `jumpstart-tui export --from THE-DEPLOYED-TEMPLATE --count N -o no-scaling.yaml`, and deploy it (CloudFormation deletes the scalable target and its policy; endpoint \(endpoint) in \(region) keeps serving).",
+            "warning: this endpoint's instance count is managed by Application Auto Scaling (autoscaling or a schedule), and SageMaker can't change such a variant's instance type (\(old) → \(new)) in place: deploying this over the running stack would fail. In two deployments instead:",
+            "  1. Remove the scaling, keeping \(old): `jumpstart-tui export --from THE-DEPLOYED-TEMPLATE --count N --schedule none -o no-scaling.yaml`, and deploy it (CloudFormation deletes the scalable target and its policy; endpoint \(endpoint) in \(region) keeps serving).",
             "  2. Deploy this template: the new instance type" + (stillAutoscaling ? ", and the scaling registered again." : "."),
         ]
         return lines.joined(separator: "\n")

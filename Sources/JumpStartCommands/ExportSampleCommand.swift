@@ -34,7 +34,7 @@ struct ExportSampleCommand: ParsableCommand {
                                                         timeZone: zones[k % zones.count])
             switch k % 4 {
             case 1: return Capacity(.autoscaling(min: 1, max: 2 + k % 3, targetInvocations: k % 2 == 0 ? nil : 50 + k % 100))
-            case 2: return Capacity(.fixed(1 + k % 3), schedule: schedule)
+            case 2: return Capacity(.fixed(2 + k % 3), schedule: schedule)
             case 3: return Capacity(.autoscaling(min: 1, max: 3, targetInvocations: nil), schedule: schedule)
             default: return .fixed(1 + k % 3)
             }

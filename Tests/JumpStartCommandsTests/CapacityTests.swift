@@ -78,8 +78,12 @@ struct CapacityTests {
     @Test("every refusal names its flag and what would be valid; nothing is written", arguments: [
         (["--schedule", "Mon-Sun 25:00-26:00"], "--schedule \"Mon-Sun 25:00-26:00\" is not allowed: it has a window that is not two times from 00:00 to 24:00"),
         (["--schedule", "Mon-Fri 20:00-08:00"], "it has a window that ends before it starts"),
-        (["--schedule", "Mon-Xyz 08:00-20:00"], "has days that are not a range from Mon to Sun"),
-        (["--schedule", "Mon-Fri 08:00-20:00", "--timezone", "Europe/Berln"], "--timezone Europe/Berln is not allowed: it is not an IANA time zone name (did you mean Europe/Berlin"),
+        (["--schedule", "Mon-Xyz 08:00-20:00"], "has days that are not a range of two different days"),
+        (["--count", "2", "--schedule", "Mon-Fri 08:00-20:00", "--timezone", "Europe/Berln"], "--timezone Europe/Berln is not allowed: it is not an IANA time zone name (did you mean Europe/Berlin"),
+        (["--count", "2", "--schedule", "Mon-Fri 08:00-20:00", "--timezone", "EST"], "--timezone EST is not allowed: it is not an IANA time zone name"),
+        (["--count", "2", "--schedule", "daily 00:00-24:00"], "it covers whole days, so it would never scale down"),
+        (["--count", "2", "--schedule", "Mon-Fri 08:00-08:00"], "it has a window that ends where it starts"),
+        (["--schedule", "Mon-Fri 08:00-20:00"], "--off-hours-count 1 is not allowed: it is the same as the 1 of working hours, so the schedule would change nothing"),
         (["--schedule", "Mon-Fri 08:00-20:00", "--off-hours-count", "0"], "--off-hours-count 0 is not allowed: the instances outside working hours must be a whole number from 1 to 1000"),
         (["--min-count", "1", "--max-count", "2", "--target-invocations", "abc"], "--target-invocations abc is not allowed"),
         (["--min-count", "1", "--max-count", "2", "--target-invocations", "0"], "--target-invocations 0 is not allowed"),
@@ -88,7 +92,7 @@ struct CapacityTests {
         (["--count", "2", "--min-count", "1", "--max-count", "3"], "--count: a fixed count goes without --min-count"),
         (["--timezone", "UTC"], "--timezone: goes with --schedule"),
         (["--off-hours-count", "2"], "--off-hours-count: goes with --schedule"),
-        (["--min-count", "3", "--max-count", "2"], "--max-count 2 is not allowed: it is below --min-count 3"),
+        (["--min-count", "3", "--max-count", "2"], "--max-count 2 is not allowed: it is below the minimum, 3"),
         (["--min-count", "0", "--max-count", "2"], "--min-count 0 is not allowed: the fewest instances must be a whole number from 1 to 1000"),
         (["--min-count", "1", "--max-count", "1001"], "--max-count 1001 is not allowed"),
         (["--count", "1", "--schedule", "daily 08:00-20:00", "--off-hours-count", "2"], "--off-hours-count 2 is not allowed: it is more than the 1 of working hours"),
@@ -110,12 +114,23 @@ struct CapacityTests {
         #expect(try jst(["export", Self.model, "--min-count", "1", "--max-count", "3", "-o", file], environment: env).status == 0)
         let r = try jst(["export", "--from", file, "--instance-type", "ml.g5.24xlarge", "-o", home.appendingPathComponent("b.yaml").path], environment: env)
         #expect(r.status == 0)
-        #expect(r.stderr.contains("SageMaker can't change an autoscaled variant's instance type (ml.g5.12xlarge → ml.g5.24xlarge) in place"), "\(r.stderr)")
+        #expect(r.stderr.contains("SageMaker can't change such a variant's instance type (ml.g5.12xlarge → ml.g5.24xlarge) in place"), "\(r.stderr)")
+        #expect(r.stderr.contains("--count N --schedule none"))
         #expect(r.stderr.contains("Wrote \(home.path)/b.yaml: huggingface-llm-mistral-7b-instruct@3.5.0 on ml.g5.24xlarge, 1–3 instances (autoscaling) in us-east-1"))
         // A fixed count changes type in place: no such warning.
         #expect(try jst(["export", Self.model, "--count", "2", "-o", file, "--force"], environment: env).status == 0)
         let fixed = try jst(["export", "--from", file, "--instance-type", "ml.g5.24xlarge"], environment: env)
-        #expect(!fixed.stderr.contains("autoscaled"))
+        #expect(!fixed.stderr.contains("Application Auto Scaling"))
+        // A schedule registers the variant with Application Auto Scaling too.
+        #expect(try jst(["export", Self.model, "--count", "2", "--schedule", "Mon-Fri 08:00-20:00", "-o", file, "--force"], environment: env).status == 0)
+        let scheduled = try jst(["export", "--from", file, "--instance-type", "ml.g5.24xlarge"], environment: env)
+        #expect(scheduled.stderr.contains("managed by Application Auto Scaling"))
+        // --schedule none takes it away; one bound over an autoscaling template keeps the other.
+        let none = try jst(["export", "--from", file, "--schedule", "none", "--format", "json"], environment: env)
+        #expect(none.status == 0 && !none.stdout.contains("ScalableTarget"))
+        #expect(try jst(["export", Self.model, "--min-count", "1", "--max-count", "3", "-o", file, "--force"], environment: env).status == 0)
+        let wider = try jst(["export", "--from", file, "--max-count", "6", "--format", "json"], environment: env)
+        #expect(wider.status == 0 && wider.stdout.contains("\"MinCapacity\": 1") && wider.stdout.contains("\"MaxCapacity\": 6"), "\(wider.stderr)")
     }
 
     @Test("in AWS GovCloud the scalable target names the service-linked role (CloudFormation requires it there) and says it must exist")

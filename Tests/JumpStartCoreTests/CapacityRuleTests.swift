@@ -27,6 +27,11 @@ struct CapacityRuleTests {
         #expect(some.cron(at: some.start) == "cron(0 10 ? * MON,WED *)")
         let daily = try OffHoursSchedule.parse("daily 07:00-19:00")
         #expect(daily.cron(at: daily.start) == "cron(0 7 ? * * *)")
+        // Ranges across Sunday are listed (AWS numbers SUN=1 … SAT=7), and Sun-Thu wraps the week.
+        let weekend = try OffHoursSchedule.parse("Sat-Sun 10:00-16:00")
+        #expect(weekend.cron(at: weekend.start) == "cron(0 10 ? * SAT,SUN *)")
+        let sunThu = try OffHoursSchedule.parse("Sun-Thu 09:00-17:00")
+        #expect(sunThu.days == [1, 2, 3, 4, 7] && sunThu.cron(at: sunThu.start) == "cron(0 9 ? * MON,TUE,WED,THU,SUN *)")
     }
 
     @Test("the month split in proportion to the week; autoscaling a range from the minimum to the maximum")
@@ -56,6 +61,9 @@ struct CapacityRuleTests {
         #expect(CapacityRules.check(c, instanceType: nil)?.field == .timeZone)
         c.schedule?.timeZone = "America/New_York"
         #expect(CapacityRules.check(c, instanceType: nil) == nil)
+        // IANA names the system's database has, aliases and Etc zones too; not bare abbreviations.
+        for zone in ["Asia/Kolkata", "Asia/Calcutta", "Etc/UTC", "Etc/GMT+9", "UTC"] { #expect(CapacityRules.checkTimeZone(zone) == nil, "\(zone)") }
+        for zone in ["EST", "GMT+1", "europe/berlin", "Mars/Olympus", ""] { #expect(CapacityRules.checkTimeZone(zone)?.field == .timeZone, "\(zone)") }
         c.schedule?.offHoursCount = 3
         #expect(CapacityRules.check(c, instanceType: nil)?.field == .offHoursCount)
         // The wizard names the field by its label, the command line by its flag.

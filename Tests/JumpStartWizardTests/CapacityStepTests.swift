@@ -33,7 +33,7 @@ struct CapacityStepTests {
         #expect(p.state.estimate?.monthly == "$5,175.70–$20,702.80")
         p.press("up backspace")
         p.type("5")
-        #expect(p.state.capacityErrors[.maxCount] == "Maximum 4 is not allowed: it is below --min-count 5; the most instances can't be fewer than the fewest.")
+        #expect(p.state.capacityErrors[.maxCount] == "Maximum 4 is not allowed: it is below the minimum, 5; the most instances can't be fewer than the fewest.")
         p.press("enter")
         #expect(p.state.step == .count)  // refused until fixed
         #expect(p.state.capacityFocus == .maxCount)

@@ -21,7 +21,7 @@ struct CapacityOptions: ParsableArguments {
     var targetInvocations: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Working hours, outside which the endpoint scales down: \"Mon-Fri 08:00-20:00\", \"Sat-Sun 10:00-16:00\", \"Mon,Wed,Fri 09:00-17:30\" or \"daily 07:00-19:00\".",
+        "Working hours, outside which the endpoint scales down: \"Mon-Fri 08:00-20:00\", \"Sun-Thu 09:00-17:00\", \"Mon,Wed,Fri 09:00-17:30\" or \"daily 07:00-19:00\"; none removes a template's schedule (with --from).",
         valueName: "days hh:mm-hh:mm"))
     var schedule: String?
 
@@ -52,20 +52,30 @@ struct CapacityOptions: ParsableArguments {
         if n != nil, min != nil || max != nil || target != nil {
             throw fail(.count, "a fixed count goes without --min-count, --max-count and --target-invocations; give --count N, or --min-count and --max-count to autoscale")
         }
-        if (min == nil) != (max == nil) {
+        // One bound over a template that already autoscales keeps the other; otherwise both are needed.
+        var (lo, hi, keptTarget): (Int?, Int?, Int?) = (min, max, target)
+        if case let .autoscaling(baseMin, baseMax, baseTarget) = base.kind {
+            lo = lo ?? baseMin
+            hi = hi ?? baseMax
+            keptTarget = target ?? baseTarget
+        }
+        if (lo == nil) != (hi == nil) {
             throw fail(min == nil ? .maxCount : .minCount, "autoscaling needs both --min-count and --max-count")
         }
         if let n {
             c.kind = .fixed(n)
-        } else if let min, let max {
-            c.kind = .autoscaling(min: min, max: max, targetInvocations: target)
+        } else if min != nil || max != nil, let lo, let hi {
+            c.kind = .autoscaling(min: lo, max: hi, targetInvocations: keptTarget)
         } else if let target {
             guard case let .autoscaling(lo, hi, _) = c.kind else {
                 throw fail(.targetInvocations, "goes with autoscaling; give --min-count and --max-count too")
             }
             c.kind = .autoscaling(min: lo, max: hi, targetInvocations: target)
         }
-        if let text = schedule {
+        if schedule?.trimmingCharacters(in: .whitespaces).lowercased() == "none" {
+            guard timezone == nil, off == nil else { throw fail(.schedule, "none removes the schedule; leave --timezone and --off-hours-count out with it") }
+            c.schedule = nil
+        } else if let text = schedule {
             do throws(CapacityError) {
                 c.schedule = try OffHoursSchedule.parse(text, timeZone: timezone ?? c.schedule?.timeZone ?? "UTC",
                                                         offHoursCount: off ?? c.schedule?.offHoursCount ?? 1)

@@ -221,7 +221,7 @@ struct CompareOutput {
 
     func table(width: Int?) -> String {
         let maximum = comparison.rows.compactMap { $0.capacityCost.monthlyHigh }.max()
-        let monthTitle = !comparison.capacityIsPlain ? "$/MONTH (RANGE)" : comparison.count == 1 ? "$/MONTH" : "$/MONTH×\(comparison.count)"
+        let monthTitle = comparison.capacity.isAutoscaling ? "$/MONTH (RANGE)" : !comparison.capacityIsPlain ? "$/MONTH (SCHED.)" : comparison.count == 1 ? "$/MONTH" : "$/MONTH×\(comparison.count)"
         func build(wide: Bool) -> TextTable {
             var columns: [TextTable.Column] = [.init(title: "", minWidth: 0), .init(title: byRegion ? "REGION" : "TYPE")]
             if !byRegion { columns.append(.init(title: "ACCEL")) }
@@ -273,7 +273,7 @@ struct CompareOutput {
     func markdown() -> String {
         var lines = ["**" + markdownCell(title) + "**", ""]
         let first = byRegion ? "Region" : "Instance type"
-        let monthTitle = !comparison.capacityIsPlain ? "$/month (range)" : comparison.count == 1 ? "$/month" : "$/month (×\(comparison.count))"
+        let monthTitle = comparison.capacity.isAutoscaling ? "$/month (range)" : !comparison.capacityIsPlain ? "$/month (with the schedule)" : comparison.count == 1 ? "$/month" : "$/month (×\(comparison.count))"
         var header = [first, "Accelerators", "vCPU", "Memory", "$/hour", monthTitle, "$/accelerator-hour", "$/GiB-hour"]
         if hasTokenCosts { header.append("$/1M output tokens") }
         header.append(hasModel ? "Deploys" : "Note")
@@ -314,6 +314,7 @@ struct CompareOutput {
         "count", "hours_per_month", "currency", "known", "unit_hourly", "hourly", "monthly", "yearly",
         "hourly_per_accelerator", "hourly_per_accelerator_gib", "default", "cheapest", "deployable", "reason",
         "origin", "source", "as_of", "usd_per_million_output_tokens", "output_tokens_per_second_per_user", "throughput_concurrency",
+        "capacity", "monthly_low", "monthly_high",
     ]
 
     func csv() -> String {
@@ -334,12 +335,18 @@ struct CompareOutput {
             f.append(h?.acceleratorModel ?? "")
             f.append(h.map { PriceFiles.number($0.acceleratorMemoryGiB) } ?? "")
             f += [String(e.count), e.hoursPerMonth.description, e.currency, flag(e.known)]
-            f += [e.unitHourly?.plainDecimal ?? "", e.hourly?.plainDecimal ?? "", e.monthly?.plainCents ?? "", e.yearly?.plainCents ?? ""]
+            // `monthly`/`yearly` follow the capacity: its figure, or empty for a range (see monthly_low/high).
+            let c = r.capacityCost
+            let plain = comparison.capacityIsPlain
+            let monthly = plain ? e.monthly : (c.isRange ? nil : c.monthlyLow)
+            let yearly = plain ? e.yearly : (c.isRange ? nil : c.monthlyLow?.times(12))
+            f += [e.unitHourly?.plainDecimal ?? "", e.hourly?.plainDecimal ?? "", monthly?.plainCents ?? "", yearly?.plainCents ?? ""]
             f += [r.hourlyPerAccelerator?.plainDecimal ?? "", r.hourlyPerAcceleratorGiB?.plainDecimal ?? ""]
             f += [flag(r.isDefault), flag(r.isCheapest), r.deployable.map(flag) ?? ""]
             let reason: String = r.problem.map { "\($0)" } ?? e.reason ?? ""
             f += [reason, e.origin?.rawValue ?? "", e.source ?? "", e.asOf ?? ""]
             f += [r.tokenCost?.perMillion.plainDecimal ?? "", r.tokenCost?.tokensPerSecond ?? "", r.tokenCost?.concurrency.map(String.init) ?? ""]
+            f += [comparison.capacity.summary, c.monthlyLow?.plainCents ?? "", c.monthlyHigh?.plainCents ?? ""]
             lines.append(line(f))
         }
         return lines.joined(separator: "\n")
@@ -362,7 +369,7 @@ struct CompareOutput {
             ("staleRows", .int(comparison.staleRows.count)),
             ("fillCommand", comparison.unknownRows.isEmpty ? .null : .string(CostAssumptions.fillCommand(regions: comparison.unknownRows.map(\.region)))),
             ("rows", .array(comparison.rows.map { r in
-                .object(costEstimateJSON(r.estimate) + [
+                .object(costEstimateJSON(r.estimate, capacity: comparison.capacityIsPlain ? nil : r.capacityCost) + [
                     ("hardware", r.hardware?.json ?? .null),
                     ("default", .bool(r.isDefault)),
                     ("cheapest", .bool(r.isCheapest)),

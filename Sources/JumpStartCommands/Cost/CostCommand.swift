@@ -79,7 +79,7 @@ struct CostCommand: ParsableCommand {
         field("Hardware", hardware?.sentence ?? "unknown")
         if let scaled, let unit = e.unitHourly, let low = scaled.monthlyLow, let high = scaled.monthlyHigh {
             field("Price", "\(unit.formattedPrecise) per instance-hour")
-            field("Monthly", scaled.monthlyText + (scaled.isRange ? " (always at the minimum – always at the maximum)" : ""))
+            field("Monthly", scaled.monthlyText + (scaled.isRange ? (scaled.capacity.schedule == nil ? " (always at the minimum – always at the maximum)" : " (working hours at the minimum – at the maximum)") : ""))
             field("Yearly", scaled.isRange ? "\(low.times(12).formatted)–\(high.times(12).formatted)" : low.times(12).formatted)
             field("Basis", scaled.basis)
         } else if let scaled {
@@ -111,6 +111,9 @@ struct CostCommand: ParsableCommand {
         row("Price per instance-hour", e.unitHourly?.formattedPrecise ?? "unknown")
         if let scaled {
             row("Monthly", scaled.monthlyText)
+            if let low = scaled.monthlyLow, let high = scaled.monthlyHigh {
+                row("Yearly", scaled.isRange ? "\(low.times(12).formatted)–\(high.times(12).formatted)" : low.times(12).formatted)
+            }
             row("Basis", scaled.basis)
         } else {
             row("Hourly", e.hourly?.formattedPrecise ?? "unknown")
@@ -126,7 +129,7 @@ struct CostCommand: ParsableCommand {
     }
 
     private func json(_ e: CostEstimate, hardware: InstanceHardware?, scaled: CapacityCost?) -> JSONText.Value {
-        .object(costEstimateJSON(e) + [
+        .object(costEstimateJSON(e, capacity: scaled) + [
             ("hardware", hardware?.json ?? .null),
             ("capacity", capacityCostJSON(scaled ?? CapacityCost(unitHourly: e.unitHourly, capacity: .fixed(e.count), hoursPerMonth: e.hoursPerMonth))),
             ("assumptions", CostAssumptions.json(e.hoursPerMonth)),
@@ -136,8 +139,18 @@ struct CostCommand: ParsableCommand {
 
 /// The stable fields of one estimate: hourly, monthly, yearly, currency, hoursPerMonth, source,
 /// asOf, known (and the rest). Money to the micro-dollar for hourly prices, to the cent for totals.
-func costEstimateJSON(_ e: CostEstimate) -> [(String, JSONText.Value)] {
-    [
+/// With a capacity other than a fixed count (`capacity`), `monthly` and `yearly` are its figures
+/// when it has one, null when it is a range (then `monthlyLow`/`monthlyHigh` say it); `hourly` and
+/// `daily` are for the count it starts with.
+func costEstimateJSON(_ e: CostEstimate, capacity: CapacityCost? = nil) -> [(String, JSONText.Value)] {
+    var monthly = e.monthly?.jsonCents ?? .null, yearly = e.yearly?.jsonCents ?? .null
+    var range: [(String, JSONText.Value)] = []
+    if let c = capacity {
+        monthly = c.isRange ? .null : (c.monthlyLow?.jsonCents ?? .null)
+        yearly = c.isRange ? .null : (c.monthlyLow.map { $0.times(12).jsonCents } ?? .null)
+        range = [("monthlyLow", c.monthlyLow?.jsonCents ?? .null), ("monthlyHigh", c.monthlyHigh?.jsonCents ?? .null)]
+    }
+    return [
         ("region", .string(e.region)),
         ("instanceType", .string(e.instanceType)),
         ("count", .int(e.count)),
@@ -147,8 +160,8 @@ func costEstimateJSON(_ e: CostEstimate) -> [(String, JSONText.Value)] {
         ("unitHourly", e.unitHourly?.jsonPrecise ?? .null),
         ("hourly", e.hourly?.jsonPrecise ?? .null),
         ("daily", e.daily?.jsonCents ?? .null),
-        ("monthly", e.monthly?.jsonCents ?? .null),
-        ("yearly", e.yearly?.jsonCents ?? .null),
+        ("monthly", monthly),
+        ("yearly", yearly),
         ("source", e.source.map { .string($0) } ?? .null),
         ("asOf", e.asOf.map { .string($0) } ?? .null),
         ("origin", e.origin.map { .string($0.rawValue) } ?? .null),
@@ -158,7 +171,7 @@ func costEstimateJSON(_ e: CostEstimate) -> [(String, JSONText.Value)] {
             .object([("unitHourly", row.hourly.jsonPrecise), ("asOf", .string(row.asOf)), ("source", .string(row.source))])
         } ?? .null),
         ("reason", e.reason.map { .string($0) } ?? .null),
-    ]
+    ] + range
 }
 
 /// A capacity's month: kind, counts, schedule, the hours split and the low and high figures.

@@ -121,7 +121,8 @@ public struct OffHoursSchedule: Sendable, Equatable {
         let m = minutes % (24 * 60)
         let shifted = nextDay ? days.map { $0 % 7 + 1 }.sorted() : days
         let names = shifted.map { Self.dayNames[$0 - 1].uppercased() }
-        let consecutive = shifted.count >= 2 && shifted == Array(shifted[0]...shifted[shifted.count - 1])
+        // A range only where AWS's numbering (SUN=1 … SAT=7) keeps it ascending: not across Sunday.
+        let consecutive = shifted.count >= 2 && shifted == Array(shifted[0]...shifted[shifted.count - 1]) && !shifted.contains(7)
         let dow = days == Array(1...7) ? "*" : consecutive ? "\(names[0])-\(names[names.count - 1])" : names.joined(separator: ",")
         return "cron(\(m % 60) \(m / 60) ? * \(dow) *)"
     }
@@ -140,10 +141,11 @@ public struct OffHoursSchedule: Sendable, Equatable {
             days = Array(1...7)
         } else if dayText.contains("-") {
             let ends = dayText.split(separator: "-", omittingEmptySubsequences: false)
-            guard ends.count == 2, let a = day(ends[0]), let b = day(ends[1]), a <= b else {
-                throw bad("has days that are not a range from Mon to Sun (Mon-Fri, Sat-Sun)")
+            guard ends.count == 2, let a = day(ends[0]), let b = day(ends[1]), a != b else {
+                throw bad("has days that are not a range of two different days (Mon-Fri, Sat-Sun, Sun-Thu)")
             }
-            days = Array(a...b)
+            // Sun-Thu wraps over the week's end.
+            days = a < b ? Array(a...b) : (Array(a...7) + Array(1...b)).sorted()
         } else {
             for name in dayText.split(separator: ",", omittingEmptySubsequences: false) {
                 guard let d = day(name) else { throw bad("names a day that is not Mon, Tue, Wed, Thu, Fri, Sat or Sun") }
@@ -155,7 +157,12 @@ public struct OffHoursSchedule: Sendable, Equatable {
         guard times.count == 2, let start = minutes(times[0]), let end = minutes(times[1]) else {
             throw bad("has a window that is not two times from 00:00 to 24:00 (08:00-20:00)")
         }
+        guard start != end else { throw bad("has a window that ends where it starts") }
         guard start < end else { throw bad("has a window that ends before it starts (it must lie within one day)") }
+        // 00:00-24:00 never scales down: its end and the next start would fire at the same moment.
+        guard !(start == 0 && end == 24 * 60) else {
+            throw bad("covers whole days, so it would never scale down (its end and the next day's start fall at the same moment); leave --schedule out for a capacity around the clock")
+        }
         return OffHoursSchedule(days: days, start: start, end: end, timeZone: timeZone, offHoursCount: offHoursCount)
     }
 
@@ -237,7 +244,7 @@ public enum CapacityRules {
             if let e = checkCount(min, .minCount) { return e }
             if let e = checkCount(max, .maxCount) { return e }
             if min > max {
-                return CapacityError(field: .maxCount, value: String(max), message: "it is below --min-count \(min); the most instances can't be fewer than the fewest")
+                return CapacityError(field: .maxCount, value: String(max), message: "it is below the minimum, \(min); the most instances can't be fewer than the fewest")
             }
             if let t = target, t <= 0 {
                 return CapacityError(field: .targetInvocations, value: String(t), message: "give the invocations per instance per minute to aim at, a whole number above 0 (default \(Capacity.defaultTargetInvocations))")
@@ -251,12 +258,15 @@ public enum CapacityRules {
             if s.offHoursCount > c.range.upperBound {
                 return CapacityError(field: .offHoursCount, value: String(s.offHoursCount), message: "it is more than the \(c.range.upperBound) of working hours; off hours run at most as many instances")
             }
+            if case .fixed(let n) = c.kind, n == s.offHoursCount {
+                return CapacityError(field: .offHoursCount, value: String(n), message: "it is the same as the \(n) of working hours, so the schedule would change nothing; give working hours more instances (--count) or off hours fewer")
+            }
             if let e = checkTimeZone(s.timeZone) { return e }
         }
         return nil
     }
 
-    static func checkCount(_ n: Int, _ field: CapacityField) -> CapacityError? {
+    public static func checkCount(_ n: Int, _ field: CapacityField) -> CapacityError? {
         countRange.contains(n) ? nil : CapacityError(field: field, value: String(n), message: countRule(field))
     }
 
@@ -280,8 +290,10 @@ public enum CapacityRules {
     /// An IANA time zone name, as Application Auto Scaling takes it (`Europe/Berlin`, `UTC`).
     public static func checkTimeZone(_ name: String) -> CapacityError? {
         if name == "UTC" { return nil }
+        // An IANA Area/Location name the system's tz database has (Asia/Kolkata, Etc/GMT+9); bare
+        // abbreviations (EST, GMT+1) are not IANA zone names Application Auto Scaling takes.
+        if name.contains("/"), TimeZone(identifier: name) != nil, name.first?.isUppercase == true { return nil }
         let known = TimeZone.knownTimeZoneIdentifiers
-        if known.contains(name) { return nil }
         let hint = Suggestions.closest(to: name, in: known)
         return CapacityError(field: .timeZone, value: name, message: "it is not an IANA time zone name"
             + (hint.isEmpty ? "; give one like Europe/Berlin, America/New_York or UTC" : " (did you mean \(hint.joined(separator: ", "))?)"))

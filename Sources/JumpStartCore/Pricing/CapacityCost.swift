@@ -53,7 +53,8 @@ public struct CapacityCost: Sendable, Equatable {
         case .fixed(let n):
             parts.append("\(n) instance\(n == 1 ? "" : "s") running")
         case let .autoscaling(min, max, _):
-            parts.append("from always \(min) to always \(max) instance\(max == 1 ? "" : "s") (autoscaling stays between them; the real figure depends on traffic)")
+            let when = capacity.schedule == nil ? "" : " in working hours"
+            parts.append("from always \(min) to always \(max) instance\(max == 1 ? "" : "s")\(when) (autoscaling stays between them; the real figure depends on traffic)")
         }
         if let s = capacity.schedule, let inside = hoursInside, let outside = hoursOutside {
             parts.append("\(Self.hours(inside)) h a month inside \(s.text) and \(Self.hours(outside)) h outside at \(s.offHoursCount) instance\(s.offHoursCount == 1 ? "" : "s") (\(Self.hours(s.weeklyHours)) of 168 hours a week)")

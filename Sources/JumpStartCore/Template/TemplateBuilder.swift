@@ -122,6 +122,7 @@ public struct TemplateBuilder: Sendable {
         }
         if answers.instanceCount > TemplateRules.largeInstanceCount { warnings.append(.largeInstanceCount(answers.instanceCount)) }
         if plan.capacity.needsScalableTarget, answers.region.hasPrefix("us-gov-") { warnings.append(.serviceLinkedRoleNeeded(region: answers.region)) }
+        if let s = plan.capacity.schedule { warnings.append(.scheduleStartsAtWorkingHours(window: s.text)) }
         if catalog.regions.cloudFormation.offer(region: answers.region) == .unknown {
             warnings.append(.cloudFormationSupportUnknown(region: answers.region, source: catalog.regions.cloudFormation.source))
         }

@@ -167,6 +167,9 @@ public enum TemplateWarning: Sendable, Equatable {
     /// In AWS GovCloud the scalable target names Application Auto Scaling's service-linked role,
     /// which must exist before the stack is deployed.
     case serviceLinkedRoleNeeded(region: String)
+    /// A schedule acts only at its times: a stack deployed outside working hours starts at the
+    /// working-hours capacity until the window next ends.
+    case scheduleStartsAtWorkingHours(window: String)
 }
 
 extension TemplateWarning: CustomStringConvertible {
@@ -182,6 +185,8 @@ extension TemplateWarning: CustomStringConvertible {
             return "This model deploys from a SageMaker model package, whose model data and image live in the seller's account and can't be named in a policy; the role keeps the managed policy AmazonSageMakerFullAccess."
         case let .cloudFormationSupportUnknown(region, source):
             return "Whether CloudFormation offers SageMaker endpoints in \(region) is unknown (\(source) keeps no current data for it); check before deploying there."
+        case .scheduleStartsAtWorkingHours(let window):
+            return "The schedule acts at its times only: a stack created or updated outside \(window) runs the working-hours capacity until the window next ends (the figures assume the schedule is in step)."
         case .serviceLinkedRoleNeeded(let region):
             return "In \(region) (AWS GovCloud) CloudFormation needs the scalable target's role named: the template names Application Auto Scaling's service-linked role for SageMaker, which must exist first: aws iam create-service-linked-role --aws-service-name sagemaker.application-autoscaling.amazonaws.com --region \(region) (an error that it exists is fine)."
         }

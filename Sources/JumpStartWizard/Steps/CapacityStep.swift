@@ -155,32 +155,38 @@ enum CapacityStep {
     /// else the row the first broken rule is about says why (by its label, as the core words it).
     static func apply(_ state: inout WizardState, _ services: WizardServices) {
         state.capacityErrors = [:]
+        // Every visible row is read on its own, so each wrong one says so at once.
         func number(_ row: CapacityRow) -> Int? {
-            let t = text(row, state)
+            let t = row == .count ? state.countField.text : text(row, state)
             guard let n = Int(t) else {
                 state.capacityErrors[row] = CapacityError(field: row.field, value: t.isEmpty ? nil : t, message: t.isEmpty ? "type a whole number" : CapacityRules.countRule(row.field)).text(naming: row.label)
                 return nil
             }
+            if row != .target, let e = CapacityRules.checkCount(n, row.field) { state.capacityErrors[row] = e.text(naming: row.label) }
             return n
         }
-        var kind: Capacity.Kind
-        if state.capacityAutoscaling {
-            guard let min = number(.minCount), let max = number(.maxCount), let target = number(.target) else { return }
-            kind = .autoscaling(min: min, max: max, targetInvocations: target)
-        } else {
-            guard let n = Int(state.countField.text) else { return }
-            kind = .fixed(n)
-        }
-        var capacity = Capacity(kind)
+        let rows = visibleRows(state)
+        var values: [CapacityRow: Int] = [:]
+        for row in rows where row.isNumber { values[row] = number(row) }
+        var schedule: OffHoursSchedule?
         if state.capacityScheduled {
-            guard let off = number(.offHours) else { return }
             do throws(CapacityError) {
-                capacity.schedule = try OffHoursSchedule.parse(text(.window, state), timeZone: text(.timeZone, state), offHoursCount: off)
+                schedule = try OffHoursSchedule.parse(text(.window, state), timeZone: text(.timeZone, state), offHoursCount: values[.offHours] ?? 1)
             } catch {
                 state.capacityErrors[.window] = error.text(naming: CapacityRow.window.label)
-                return
             }
+            if let e = CapacityRules.checkTimeZone(text(.timeZone, state)) { state.capacityErrors[.timeZone] = e.text(naming: CapacityRow.timeZone.label) }
         }
+        guard state.capacityErrors.isEmpty else { return }
+        var capacity: Capacity
+        if state.capacityAutoscaling {
+            guard let min = values[.minCount], let max = values[.maxCount], let target = values[.target] else { return }
+            capacity = Capacity(.autoscaling(min: min, max: max, targetInvocations: target))
+        } else {
+            guard let n = values[.count] else { return }
+            capacity = .fixed(n)
+        }
+        capacity.schedule = schedule
         if let e = CapacityRules.check(capacity, instanceType: state.answers.chosenType) {
             let row = visibleRows(state).first { $0.field == e.field && !$0.isToggle } ?? (state.capacityAutoscaling ? .minCount : .count)
             state.capacityErrors[row] = e.text(naming: row.label)

@@ -46,6 +46,9 @@ enum CountView {
         }
         line("")
         var out: [(String, Style)] = []
+        if !state.capacityErrors.isEmpty {
+            out.append(("The figures below are for the last capacity without errors.", theme.warn))
+        }
         if let e = state.estimate {
             if e.known {
                 let plain = state.answers.capacity == .fixed(state.answers.capacity.initialCount)
