@@ -117,6 +117,8 @@ struct CapacityTests {
         #expect(r.stderr.contains("SageMaker can't change such a variant's instance type (ml.g5.12xlarge → ml.g5.24xlarge) in place"), "\(r.stderr)")
         #expect(r.stderr.contains("--count N --schedule none"))
         #expect(r.stderr.contains("Wrote \(home.path)/b.yaml: huggingface-llm-mistral-7b-instruct@3.5.0 on ml.g5.24xlarge, 1–3 instances (autoscaling) in us-east-1"))
+        // The quota step says how many instances the range may need.
+        #expect(r.stderr.contains("\"ml.g5.24xlarge for endpoint usage\" in us-east-1 is 0 by default for many GPU types; this endpoint needs 3 at most (Value ≥ 3)."))
         // A fixed count changes type in place: no such warning.
         #expect(try jst(["export", Self.model, "--count", "2", "-o", file, "--force"], environment: env).status == 0)
         let fixed = try jst(["export", "--from", file, "--instance-type", "ml.g5.24xlarge"], environment: env)

@@ -40,7 +40,8 @@ public enum NextSteps {
         }
             ?? "it is billed for every instance-hour while it runs"
         return [
-            NextStep(kind: .quota, text: "Check the service quota first: SageMaker's \"\(quota)\" in \(region) is 0 by default for many GPU types.",
+            NextStep(kind: .quota, text: "Check the service quota first: SageMaker's \"\(quota)\" in \(region) is 0 by default for many GPU types"
+                        + (t.plan.capacity.range.upperBound > 1 ? "; this endpoint needs \(t.plan.capacity.range.upperBound) at most (Value ≥ \(t.plan.capacity.range.upperBound))." : "."),
                      commands: ["aws service-quotas list-service-quotas --service-code sagemaker --region \(region) --query \"Quotas[?QuotaName=='\(quota)'].[QuotaName,Value]\" --output text"]),
             NextStep(kind: .deploy, text: "Deploy (creating the endpoint takes several minutes):", commands: [deploy]),
             NextStep(kind: .invoke, text: "Invoke it (the body shown suits text-generation models; see the model's documentation for others):", commands: [invoke]),
