@@ -214,15 +214,13 @@ public enum CatalogUpdate {
             fetchedVersions: fetched.count, rebuilt: rebuilt)
     }
 
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var done = 0
-        private let total: Int
-        private var bytes: Int
-        init(total: Int, bytes: Int) { self.total = total; self.bytes = bytes }
-        func add(bytes n: Int) { lock.lock(); bytes += n; lock.unlock() }
-        func finishOne() -> Progress { lock.lock(); defer { lock.unlock() }; done += 1; return Progress(done: done, total: total, bytes: bytes) }
-        func snapshot() -> Progress { lock.lock(); defer { lock.unlock() }; return Progress(done: done, total: total, bytes: bytes) }
+    /// The shared tally, reporting in this update's own progress type.
+    struct Counter: Sendable {
+        let tally: DownloadTally
+        init(total: Int, bytes: Int) { tally = DownloadTally(total: total, bytes: bytes) }
+        func add(bytes n: Int) { tally.add(bytes: n) }
+        func finishOne() -> Progress { let t = tally.finishOne(); return Progress(done: t.done, total: t.total, bytes: t.bytes) }
+        func snapshot() -> Progress { let t = tally.snapshot(); return Progress(done: t.done, total: t.total, bytes: t.bytes) }
     }
 
     /// One update at a time per folder: `flock` on `catalog/.lock`, released when the process ends.

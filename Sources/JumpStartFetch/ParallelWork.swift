@@ -37,3 +37,20 @@ enum ParallelWork {
         func values() -> [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
     }
 }
+
+/// Files done of a total and bytes fetched, counted from several download threads at once.
+final class DownloadTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    let total: Int
+    private var bytes: Int
+
+    init(total: Int, bytes: Int) { self.total = total; self.bytes = bytes }
+
+    func add(bytes n: Int) { lock.lock(); bytes += n; lock.unlock() }
+
+    /// One more file done; the counts after it.
+    func finishOne() -> (done: Int, total: Int, bytes: Int) { lock.lock(); defer { lock.unlock() }; done += 1; return (done, total, bytes) }
+
+    func snapshot() -> (done: Int, total: Int, bytes: Int) { lock.lock(); defer { lock.unlock() }; return (done, total, bytes) }
+}

@@ -210,15 +210,13 @@ public enum PriceListUpdate {
         return Index(versions: versions, publicationDate: date)
     }
 
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var done = 0
-        private let total: Int
-        private var bytes: Int
-        init(total: Int, bytes: Int) { self.total = total; self.bytes = bytes }
-        func add(bytes n: Int) { lock.lock(); bytes += n; lock.unlock() }
-        func finishOne() -> Progress { lock.lock(); defer { lock.unlock() }; done += 1; return Progress(regionsDone: done, regionsTotal: total, bytes: bytes) }
-        func snapshot() -> Progress { lock.lock(); defer { lock.unlock() }; return Progress(regionsDone: done, regionsTotal: total, bytes: bytes) }
+    /// The shared tally, reporting in this update's own progress type.
+    struct Counter: Sendable {
+        let tally: DownloadTally
+        init(total: Int, bytes: Int) { tally = DownloadTally(total: total, bytes: bytes) }
+        func add(bytes n: Int) { tally.add(bytes: n) }
+        func finishOne() -> Progress { let t = tally.finishOne(); return Progress(regionsDone: t.done, regionsTotal: t.total, bytes: t.bytes) }
+        func snapshot() -> Progress { let t = tally.snapshot(); return Progress(regionsDone: t.done, regionsTotal: t.total, bytes: t.bytes) }
     }
 }
 

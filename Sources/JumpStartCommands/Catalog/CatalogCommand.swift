@@ -48,11 +48,7 @@ struct CatalogUpdateCommand: ParsableCommand {
     @Flag(name: .customLong("all-versions"), help: "Fetch every version not held, not only the ones newer than the newest held.")
     var allVersions = false
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seconds to wait for an answer before giving up on a request.", valueName: "seconds"))
-    var timeout: Double = 30
-
-    @Option(name: .long, parsing: .unconditional, help: "Times to try a request again after a time-out, a dropped connection or a server error (0 to 10).")
-    var retries: Int = 2
+    @OptionGroup var fetchOptions: FetchOptions
 
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -64,8 +60,6 @@ struct CatalogUpdateCommand: ParsableCommand {
         if let problem = HTTPFetcher.validate(endpoint: endpointURL) {
             throw ValidationError("--endpoint-url: \(problem.replacingOccurrences(of: "https://pricing.us-east-1.amazonaws.com", with: CatalogUpdate.defaultEndpoint)).")
         }
-        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout \(timeout) is not allowed: give seconds from more than 0 to 600.") }
-        guard (0...10).contains(retries) else { throw ValidationError("--retries \(retries) is not allowed: give 0 to 10.") }
     }
 
     func run() throws {
@@ -74,7 +68,7 @@ struct CatalogUpdateCommand: ParsableCommand {
         }
         let bundled = try Catalog.bundled()
         let data = try DataLocation.cached()
-        let fetcher = HTTPFetcher(base: endpointURL, timeout: timeout, retries: retries)
+        let fetcher = HTTPFetcher(base: endpointURL, timeout: fetchOptions.timeout, retries: fetchOptions.retries)
         let line = ProgressLine(label: "catalog update")
         let report: CatalogUpdate.Report
         do {

@@ -32,11 +32,7 @@ struct PricingUpdateCommand: ParsableCommand {
         "The Price List host, or a mirror of it (paths from the index are appended as given).", valueName: "url"))
     var endpointURL: String = PriceListUpdate.defaultEndpoint
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seconds to wait for an answer before giving up on a request.", valueName: "seconds"))
-    var timeout: Double = 30
-
-    @Option(name: .long, parsing: .unconditional, help: "Times to try a request again after a time-out, a dropped connection or a server error (0 to 10).")
-    var retries: Int = 2
+    @OptionGroup var fetchOptions: FetchOptions
 
     @Option(name: .long, help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -46,8 +42,6 @@ struct PricingUpdateCommand: ParsableCommand {
             throw ValidationError("--format \(format.rawValue) is not offered by pricing update; use table or json.")
         }
         if let problem = HTTPFetcher.validate(endpoint: endpointURL) { throw ValidationError("--endpoint-url: \(problem).") }
-        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout \(timeout) is not allowed: give seconds from more than 0 to 600.") }
-        guard (0...10).contains(retries) else { throw ValidationError("--retries \(retries) is not allowed: give 0 to 10.") }
     }
 
     func run() throws {
@@ -56,7 +50,7 @@ struct PricingUpdateCommand: ParsableCommand {
         guard let file = UpdatedPrices.file() else {
             throw CommandFailure("Neither XDG_DATA_HOME nor HOME is set, so there is no place for the updated prices.")
         }
-        let fetcher = HTTPFetcher(base: endpointURL, timeout: timeout, retries: retries)
+        let fetcher = HTTPFetcher(base: endpointURL, timeout: fetchOptions.timeout, retries: fetchOptions.retries)
         let line = ProgressLine(label: "pricing update")
         let report = try PriceListUpdate.run(regions: names, allRegions: table.names, fetcher: fetcher, file: file) { p in
             line.show("\(p.regionsDone)/\(p.regionsTotal) regions, \(ByteCount.text(p.bytes))")
@@ -144,6 +138,20 @@ struct PricingUpdateCommand: ParsableCommand {
                 return .object(fields)
             })),
         ])
+    }
+}
+
+/// `--timeout` and `--retries`, shared by the commands that fetch.
+struct FetchOptions: ParsableArguments {
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seconds to wait for an answer before giving up on a request.", valueName: "seconds"))
+    var timeout: Double = 30
+
+    @Option(name: .long, parsing: .unconditional, help: "Times to try a request again after a time-out, a dropped connection or a server error (0 to 10).")
+    var retries: Int = 2
+
+    func validate() throws {
+        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout \(timeout) is not allowed: give seconds from more than 0 to 600.") }
+        guard (0...10).contains(retries) else { throw ValidationError("--retries \(retries) is not allowed: give 0 to 10.") }
     }
 }
 
