@@ -19,12 +19,15 @@ let package = Package(
         .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
     ],
     targets: [
+        // Text layout both faces share: fitting, wrapping, bars. Pure Swift, imports nothing, so
+        // TerminalUI, the wizard and the commands share one rule without seeing each other.
+        .target(name: "TextLayout"),
         // Catalog, regions, pricing, cost, deployment plan, template, resource graph.
         .target(name: "JumpStartCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // A grid of styled cells and small widgets; no ncurses, no SageMaker.
-        .target(name: "TerminalUI"),
+        .target(name: "TerminalUI", dependencies: ["TextLayout"]),
         // The wizard as a pure state machine plus views that render into TerminalUI buffers.
-        .target(name: "JumpStartWizard", dependencies: ["JumpStartCore", "TerminalUI"]),
+        .target(name: "JumpStartWizard", dependencies: ["JumpStartCore", "TerminalUI", "TextLayout"]),
         // The only code that sees ncurses.
         // No pkgConfig: SwiftPM would drop its -D_XOPEN_SOURCE=600 with a warning on every build;
         // the shim header asks for the wide-character API itself. `make` installs libncurses-dev.
@@ -40,7 +43,7 @@ let package = Package(
         // swift-argument-parser commands; thin.
         .target(
             name: "JumpStartCommands",
-            dependencies: ["JumpStartCore", "JumpStartFetch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["JumpStartCore", "JumpStartFetch", "TextLayout", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "jumpstart-tui", dependencies: ["JumpStartCommands", "JumpStartApp"]),
         // Developer tool: turns shared/data into the project's data/ (see README, Development).
@@ -51,6 +54,7 @@ let package = Package(
             dependencies: ["JumpStartCore", "JumpStartWizard", "TerminalUI", .product(name: "Benchmark", package: "swift-benchmark")]
         ),
 
+        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "JumpStartCoreTests", dependencies: ["JumpStartCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "JumpStartWizardTests", dependencies: ["JumpStartWizard", "JumpStartCore", "TerminalUI"], exclude: ["Snapshots"]),

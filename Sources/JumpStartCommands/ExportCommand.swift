@@ -202,8 +202,7 @@ struct ExportCommand: ParsableCommand {
         if let endpointName { a.endpointName = endpointName }
         if acceptEula { a.acceptEula = true }
         if let healthCheckTimeout {
-            guard let s = Int(healthCheckTimeout) else { throw fail(.healthCheckTimeoutInvalid(text: healthCheckTimeout)) }
-            a.options.healthCheckTimeout = s
+            a.options.healthCheckTimeout = try TemplateRules.healthCheckTimeout(healthCheckTimeout).mapError(fail).get()
         }
         if roleArn != nil, rolePolicy != nil { throw fail(.roleArnAndPolicy) }
         if let roleArn { a.options.role = .existing(arn: roleArn) }
@@ -215,8 +214,7 @@ struct ExportCommand: ParsableCommand {
         if !vpcSecurityGroups.isEmpty { a.options.vpcSecurityGroups = vpcSecurityGroups }
         if let kmsKeyId { a.options.kmsKeyId = kmsKeyId }
         for argument in tags {
-            guard let eq = argument.firstIndex(of: "=") else { throw fail(.tagMalformed(argument: argument)) }
-            let t = TemplateTag(key: String(argument[..<eq]), value: String(argument[argument.index(after: eq)...]))
+            let t = try TemplateRules.tag(argument).mapError(fail).get()
             if from != nil, let i = a.options.tags.firstIndex(where: { $0.key == t.key }) { a.options.tags[i] = t } else { a.options.tags.append(t) }
         }
     }

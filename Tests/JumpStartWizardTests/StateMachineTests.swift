@@ -101,7 +101,7 @@ struct StateMachineTests {
         #expect(p.state.instanceRows.map(\.instanceType).sorted() == ["ml.g5.12xlarge", "ml.g5.24xlarge", "ml.g5.2xlarge", "ml.g5.48xlarge", "ml.g5.4xlarge", "ml.g5.8xlarge", "ml.p4d.24xlarge"])
         let known = p.state.instanceRows.prefix { $0.cost.known }
         #expect(p.state.instanceRows.dropFirst(known.count).allSatisfy { !$0.cost.known })
-        #expect(zip(known, known.dropFirst()).allSatisfy { $0.cost.monthlyDollars <= $1.cost.monthlyDollars })
+        #expect(zip(known, known.dropFirst()).allSatisfy { $0.cost.monthlyAmount! <= $1.cost.monthlyAmount! })
         #expect(p.state.instanceRows.filter(\.isDefault).map(\.instanceType) == ["ml.g5.2xlarge"])
         #expect(p.state.instanceRows.filter(\.isCheapest).count == 1)
     }

@@ -77,10 +77,10 @@ struct CostCommand: ParsableCommand {
             for more in wrapped.dropFirst() { lines.append(String(repeating: " ", count: 11) + more) }
         }
         field("Hardware", hardware?.sentence ?? "unknown")
-        if let scaled, let unit = e.unitHourly, let low = scaled.monthlyLow, let high = scaled.monthlyHigh {
+        if let scaled, let unit = e.unitHourly, scaled.known {
             field("Price", "\(unit.formattedPrecise) per instance-hour")
             field("Monthly", scaled.monthlyText + (scaled.isRange ? (scaled.capacity.schedule == nil ? " (always at the minimum – always at the maximum)" : " (working hours at the minimum – at the maximum)") : ""))
-            field("Yearly", scaled.isRange ? "\(low.times(12).formatted)–\(high.times(12).formatted)" : low.times(12).formatted)
+            field("Yearly", scaled.yearlyText)
             field("Basis", scaled.basis)
         } else if let scaled {
             for label in ["Monthly", "Yearly"] { field(label, "unknown") }
@@ -111,9 +111,7 @@ struct CostCommand: ParsableCommand {
         row("Price per instance-hour", e.unitHourly?.formattedPrecise ?? "unknown")
         if let scaled {
             row("Monthly", scaled.monthlyText)
-            if let low = scaled.monthlyLow, let high = scaled.monthlyHigh {
-                row("Yearly", scaled.isRange ? "\(low.times(12).formatted)–\(high.times(12).formatted)" : low.times(12).formatted)
-            }
+            if scaled.known { row("Yearly", scaled.yearlyText) }
             row("Basis", scaled.basis)
         } else {
             row("Hourly", e.hourly?.formattedPrecise ?? "unknown")

@@ -1,3 +1,4 @@
+import TextLayout
 import ArgumentParser
 import Foundation
 import JumpStartCore
@@ -130,12 +131,11 @@ extension Money {
     var jsonCents: JSONText.Value { .double(dollarsToTheCent) }
 }
 
-/// A bar of up to `width` blocks proportional to `value / maximum`; at least one block for a
-/// non-zero value.
+/// A bar of up to `width` whole blocks proportional to `value / maximum` (`BarFill`, the wizard's
+/// rule too: at least a block for a non-zero value).
 func costBar(_ value: Money?, maximum: Money?, width: Int = 8) -> String {
-    guard let value, let maximum, maximum.micros > 0 else { return "" }
-    let n = max(1, Int((Double(value.micros) / Double(maximum.micros) * Double(width)).rounded()))
-    return String(repeating: "█", count: min(width, n))
+    guard let value, let maximum else { return "" }
+    return BarFill.text(value: value.dollars, maximum: maximum.dollars, width: width, full: "█", partials: [])
 }
 
 /// Text for markdown: pipes escaped (table cells), dollar signs (GitHub would read a formula

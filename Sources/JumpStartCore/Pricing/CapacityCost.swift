@@ -46,6 +46,12 @@ public struct CapacityCost: Sendable, Equatable {
         return isRange ? "\(low.formatted)–\(high.formatted)" : low.formatted
     }
 
+    /// Twelve such months: `$10,617.12`, a range, or `unknown`.
+    public var yearlyText: String {
+        guard let low = monthlyLow, let high = monthlyHigh else { return "unknown" }
+        return isRange ? "\(low.times(12).formatted)–\(high.times(12).formatted)" : low.times(12).formatted
+    }
+
     /// The assumptions in words: what the figures mean for this capacity.
     public var basis: String {
         var parts: [String] = []

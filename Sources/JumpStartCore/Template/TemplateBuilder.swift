@@ -93,9 +93,7 @@ public struct TemplateBuilder: Sendable {
             return .failure(.plan(error, newestDeployable: newest))
         }
         if let e = TemplateRules.checkMergedEnvironment(plan.environment) { return .failure(e) }
-        if answers.options.kmsKeyId != nil, TemplateRules.hasInstanceStorage(plan.instanceType) {
-            return .failure(.kmsKeyWithInstanceStorage(instanceType: plan.instanceType))
-        }
+        if let key = answers.options.kmsKeyId, let e = TemplateRules.checkKmsKey(key, instanceType: plan.instanceType) { return .failure(e) }
         let catalogTags = Self.catalogTags(entry)
         let keys = Set(catalogTags.map(\.key))
         if let dup = answers.options.tags.first(where: { keys.contains($0.key) }) { return .failure(.tagDuplicate(key: dup.key)) }
@@ -164,27 +162,14 @@ public struct TemplateBuilder: Sendable {
         let o = answers.options
         // The one count rule, for flags, the wizard and answers read back from a template alike.
         if case .fixed(let n) = answers.capacity.kind, !CapacityRules.countRange.contains(n) { return .instanceCountInvalid(text: String(n)) }
-        if let t = o.healthCheckTimeout, !TemplateRules.healthCheckTimeoutRange.contains(t) {
-            return .healthCheckTimeoutInvalid(text: String(t))
-        }
+        // Each field by the rule the flags and the wizard's form use (TemplateRules+Fields).
+        if let t = o.healthCheckTimeout, let e = TemplateRules.checkHealthCheckTimeout(t) { return e }
         if let e = TemplateRules.checkEnvironment(answers.environment) { return e }
-        var tagKeys = Set<String>()
-        for tag in o.tags {
-            if let e = TemplateRules.checkTag(tag) { return e }
-            if !tagKeys.insert(tag.key).inserted { return .tagDuplicate(key: tag.key) }
-        }
-        if o.tags.count > TemplateRules.maxTagsPerResource {
-            return .tooManyTags(resource: "endpoint", count: o.tags.count, catalogTags: 0)
-        }
-        if case .existing(let arn) = o.role, !TemplateRules.isRoleArn(arn) { return .roleArnInvalid(arn: arn) }
-        if o.vpcSubnets.isEmpty != o.vpcSecurityGroups.isEmpty {
-            return .vpcIncomplete(subnets: o.vpcSubnets.count, securityGroups: o.vpcSecurityGroups.count)
-        }
-        if o.vpcSubnets.count > TemplateRules.maxSubnets { return .tooManySubnets(count: o.vpcSubnets.count) }
-        if o.vpcSecurityGroups.count > TemplateRules.maxSecurityGroups { return .tooManySecurityGroups(count: o.vpcSecurityGroups.count) }
-        if let bad = o.vpcSubnets.first(where: { !TemplateRules.isSubnetId($0) }) { return .subnetIdInvalid(id: bad) }
-        if let bad = o.vpcSecurityGroups.first(where: { !TemplateRules.isSecurityGroupId($0) }) { return .securityGroupIdInvalid(id: bad) }
-        if let key = o.kmsKeyId, !TemplateRules.isKmsKey(key) { return .kmsKeyInvalid(key: key) }
+        if let e = TemplateRules.checkTags(o.tags) { return e }
+        if case .existing(let arn) = o.role, let e = TemplateRules.checkRoleArn(arn) { return e }
+        if let e = TemplateRules.checkVpcPairing(subnets: o.vpcSubnets.count, securityGroups: o.vpcSecurityGroups.count) { return e }
+        if let e = TemplateRules.checkSubnets(o.vpcSubnets) ?? TemplateRules.checkSecurityGroups(o.vpcSecurityGroups) { return e }
+        if let key = o.kmsKeyId, let e = TemplateRules.checkKmsKey(key, instanceType: nil) { return e }
         return nil
     }
 }

@@ -77,11 +77,6 @@ extension ExportAnswers {
         set { options.kmsKeyId = newValue.isEmpty ? nil : newValue }
     }
 
-    public var tagPairs: [(key: String, value: String)] {
-        get { options.tags.map { ($0.key, $0.value) } }
-        set { options.tags = newValue.map { TemplateTag(key: $0.key, value: $0.value) } }
-    }
-
     public var healthCheckTimeout: Int? {
         get { options.healthCheckTimeout }
         set { options.healthCheckTimeout = newValue }

@@ -1,57 +1,49 @@
 import JumpStartCore
 
-/// A monthly cost as the wizard shows it, or why it is unknown.
+/// A cost as the wizard shows it: the core's figures (`CostEstimate` for the starting count's
+/// hour, `CapacityCost` for the month at the capacity) kept as money, turned into text only by the
+/// computed properties below, with the same formatting as `cost` and `compare` (`Money.formatted`,
+/// `CapacityCost.monthlyText`/`yearlyText`).
 public struct CostFigure: Sendable, Equatable {
-    public var known: Bool
-    public var hourly: String
-    public var monthly: String
-    public var yearly: String
-    /// For bars and sorting only; never shown.
-    public var monthlyDollars: Double
-    /// "on-demand, 730 h/month, price as of 2025-01-26 (bundled)"
-    public var basis: String
-    /// Why it is unknown ("no price for ml.g6.xlarge in us-east-1").
-    public var reason: String?
-    /// The exact monthly figure, for choosing the cheapest by the core's rule; nil when unknown.
-    public var monthlyAmount: Money?
-    /// The price is older than the core's stale limit.
-    public var stale: Bool = false
-    /// One instance's hourly price, for the cost of a million tokens; nil when unknown.
-    public var unitHourly: Money?
+    /// The price at the starting count; nil when the estimate itself failed (see `failure`).
+    public var estimate: CostEstimate?
+    /// The month at the capacity; nil when the estimate failed.
+    public var cost: CapacityCost?
+    /// Why no estimate could be made at all (an error from the price book).
+    public var failure: String?
 
-    public init(known: Bool, hourly: String, monthly: String, yearly: String, monthlyDollars: Double, basis: String, reason: String?) {
-        self.known = known
-        self.hourly = hourly
-        self.monthly = monthly
-        self.yearly = yearly
-        self.monthlyDollars = monthlyDollars
-        self.basis = basis
-        self.reason = reason
-    }
-
-    public static func unknown(_ reason: String) -> CostFigure {
-        CostFigure(known: false, hourly: "unknown", monthly: "unknown", yearly: "unknown", monthlyDollars: 0, basis: "", reason: reason)
-    }
-
-    /// The one place the wizard turns the core's figures into text: an estimate at a capacity (the
-    /// same `CapacityCost` as `cost`, `compare` and the template).
+    /// The one place the wizard gets a cost: an estimate at a capacity (the same `CapacityCost` as
+    /// `cost`, `compare` and the template).
     public init(_ estimate: CostEstimate, capacity: Capacity) {
-        guard let hourly = estimate.hourly, let monthly = estimate.monthly, let yearly = estimate.yearly else {
-            self = .unknown(estimate.reason ?? "no price for \(estimate.instanceType) in \(estimate.region)")
-            return
-        }
+        self.estimate = estimate
+        self.cost = CapacityCost(unitHourly: estimate.unitHourly, capacity: capacity, hoursPerMonth: estimate.hoursPerMonth)
+    }
+
+    public static func unknown(_ reason: String) -> CostFigure { CostFigure(failure: reason) }
+
+    private init(failure: String) { self.failure = failure }
+
+    public var known: Bool { cost?.known == true }
+    /// Why it is unknown ("no price for ml.g6.xlarge in us-east-1"); nil when known.
+    public var reason: String? { known ? nil : failure ?? estimate?.reason }
+    /// The starting count for one hour ("$1.2120"), or "unknown".
+    public var hourly: String { known ? estimate?.hourly?.formattedPrecise ?? "unknown" : "unknown" }
+    /// "$884.76" or "$884.76–$1,769.52" (autoscaling), or "unknown".
+    public var monthly: String { cost?.monthlyText ?? "unknown" }
+    public var yearly: String { cost?.yearlyText ?? "unknown" }
+    /// The month at the fewest instances the capacity allows: the figure "cheapest" is chosen by.
+    public var monthlyAmount: Money? { cost?.monthlyLow }
+    /// One instance's hourly price, for the cost of a million tokens; nil when unknown.
+    public var unitHourly: Money? { estimate?.unitHourly }
+    /// The price is older than the core's stale limit.
+    public var stale: Bool { estimate?.quote?.isStale == true }
+    /// "On-demand, 730 h a month, USD; …; bundled prices as of 2025-01-26. Not included: …"
+    public var basis: String {
+        guard known, let estimate, let cost else { return "" }
         let origin = estimate.origin?.label ?? "unknown source"
         let age = estimate.quote?.ageNote.map { " (\($0))" } ?? ""
-        let scaled = capacity == .fixed(capacity.initialCount) ? nil : CapacityCost(unitHourly: estimate.unitHourly, capacity: capacity, hoursPerMonth: estimate.hoursPerMonth)
-        self.init(
-            known: true, hourly: hourly.formattedPrecise, monthly: scaled?.monthlyText ?? monthly.formatted,
-            yearly: scaled.map { c in c.isRange ? "\(c.monthlyLow!.times(12).formatted)–\(c.monthlyHigh!.times(12).formatted)" : c.monthlyLow!.times(12).formatted } ?? yearly.formatted,
-            monthlyDollars: (scaled?.monthlyLow ?? monthly).dollars,
-            basis: "On-demand, \(estimate.hoursPerMonth) h a month, USD\(scaled.map { "; \($0.basis)" } ?? ""); \(origin) as of \(estimate.asOf ?? "unknown")\(age). Not included: storage, data transfer, taxes.",
-            reason: nil)
-        monthlyAmount = scaled?.monthlyLow ?? monthly
-        unitHourly = estimate.unitHourly
-        stale = estimate.quote?.isStale == true
+        let plain = cost.capacity == .fixed(cost.capacity.initialCount)
+        return "On-demand, \(estimate.hoursPerMonth) h a month, USD\(plain ? "" : "; \(cost.basis)"); \(origin) as of \(estimate.asOf ?? "unknown")\(age). Not included: storage, data transfer, taxes."
     }
 }
 

@@ -27,7 +27,7 @@ enum OptionsStep {
         case .subnets: return a.subnets.joined(separator: ", ")
         case .securityGroups: return a.securityGroups.joined(separator: ", ")
         case .kmsKeyId: return a.kmsKeyText
-        case .tags: return a.tagPairs.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        case .tags: return a.options.tags.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         case .role:
             switch a.roleForm {
             case .managed: return "new, AmazonSageMakerFullAccess (broad)"
@@ -66,33 +66,32 @@ enum OptionsStep {
             error = OptionRules.endpointName(text)
             if error == nil { state.answers.endpointText = text }
         case .healthCheckTimeout:
-            if let n = Int(text), TemplateRules.healthCheckTimeoutRange.contains(n) { state.answers.healthCheckTimeout = n } else {
-                error = OptionRules.form(.healthCheckTimeoutInvalid(text: text), .healthCheckTimeout)
+            switch TemplateRules.healthCheckTimeout(text) {
+            case .success(let seconds): state.answers.healthCheckTimeout = seconds
+            case .failure(let e): error = OptionRules.form(e, field)
             }
         case .roleArn:
-            error = OptionRules.roleArn(text)
+            error = text.isEmpty ? "Type the role's ARN, e.g. arn:aws:iam::123456789012:role/NAME." : TemplateRules.checkRoleArn(text).map { OptionRules.form($0, field) }
             if error == nil { state.answers.roleArn = text }
         case .subnets:
-            error = OptionRules.ids(list, prefix: "subnet-", what: "subnet", max: TemplateRules.maxSubnets)
+            error = TemplateRules.checkSubnets(list).map { OptionRules.form($0, field) }
             if error == nil { state.answers.subnets = list }
         case .securityGroups:
-            error = OptionRules.ids(list, prefix: "sg-", what: "security group", max: TemplateRules.maxSecurityGroups)
+            error = TemplateRules.checkSecurityGroups(list).map { OptionRules.form($0, field) }
             if error == nil { state.answers.securityGroups = list }
         case .kmsKeyId:
-            error = text.isEmpty ? nil : OptionRules.kmsKey(text)
-            if error == nil, !text.isEmpty, TemplateRules.hasInstanceStorage(state.answers.chosenType) {
-                error = OptionRules.form(.kmsKeyWithInstanceStorage(instanceType: state.answers.chosenType), .kmsKeyId)
-            }
+            error = text.isEmpty ? nil : TemplateRules.checkKmsKey(text, instanceType: state.answers.chosenType).map { OptionRules.form($0, field) }
             if error == nil { state.answers.kmsKeyText = text }
         case .tags:
-            var tags: [(key: String, value: String)] = []
+            var tags: [TemplateTag] = []
             for item in list {
-                let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                guard parts.count == 2 else { error = "Tag \"\(item)\": write KEY=VALUE."; break }
-                if let problem = OptionRules.tag(key: parts[0], value: parts[1]) { error = problem; break }
-                tags.append((parts[0], parts[1]))
+                switch TemplateRules.tag(item) {
+                case .success(let tag): tags.append(tag)
+                case .failure(let e): error = error ?? OptionRules.form(e, field)
+                }
             }
-            if error == nil { state.answers.tagPairs = tags }
+            error = error ?? TemplateRules.checkTags(tags).map { OptionRules.form($0, field) }
+            if error == nil { state.answers.options.tags = tags }
         case .role, .eula:
             break
         }
@@ -103,8 +102,10 @@ enum OptionsStep {
     /// Subnets and security groups come together or not at all.
     static func vpcPairing(_ state: inout WizardState) {
         let subnets = state.answers.subnets.isEmpty, groups = state.answers.securityGroups.isEmpty
-        if subnets != groups, state.optionErrors[.subnets] == nil, state.optionErrors[.securityGroups] == nil {
-            state.optionErrors[subnets ? .subnets : .securityGroups] = "VPC: give subnets and security groups together, or neither (now \(state.answers.subnets.count) subnet(s), \(state.answers.securityGroups.count) security group(s))."
+        if let e = TemplateRules.checkVpcPairing(subnets: state.answers.subnets.count, securityGroups: state.answers.securityGroups.count),
+           state.optionErrors[.subnets] == nil, state.optionErrors[.securityGroups] == nil {
+            guard case let .vpcIncomplete(n, m) = e else { return }
+            state.optionErrors[subnets ? .subnets : .securityGroups] = "VPC: give subnets and security groups together, or neither (now \(n) subnet(s), \(m) security group(s))."
         } else if subnets == groups {
             for f in [OptionField.subnets, .securityGroups] where state.optionErrors[f]?.hasPrefix("VPC:") == true {
                 state.optionErrors[f] = nil
@@ -161,30 +162,5 @@ enum OptionRules {
 
     static func endpointName(_ name: String) -> String? {
         TemplateRules.checkEndpointName(name).map { form($0, .endpointName) }
-    }
-
-    static func roleArn(_ arn: String) -> String? {
-        if arn.isEmpty { return "Type the role's ARN, e.g. arn:aws:iam::123456789012:role/NAME." }
-        return TemplateRules.isRoleArn(arn) ? nil : form(.roleArnInvalid(arn: arn), .roleArn)
-    }
-
-    static func ids(_ ids: [String], prefix: String, what: String, max: Int) -> String? {
-        let isSubnet = prefix == "subnet-"
-        let field: OptionField = isSubnet ? .subnets : .securityGroups
-        if ids.count > max {
-            return form(isSubnet ? .tooManySubnets(count: ids.count) : .tooManySecurityGroups(count: ids.count), field)
-        }
-        for id in ids where !(isSubnet ? TemplateRules.isSubnetId(id) : TemplateRules.isSecurityGroupId(id)) {
-            return form(isSubnet ? .subnetIdInvalid(id: id) : .securityGroupIdInvalid(id: id), field)
-        }
-        return nil
-    }
-
-    static func kmsKey(_ key: String) -> String? {
-        TemplateRules.isKmsKey(key) ? nil : form(.kmsKeyInvalid(key: key), .kmsKeyId)
-    }
-
-    static func tag(key: String, value: String) -> String? {
-        TemplateRules.checkTag(TemplateTag(key: key, value: value)).map { form($0, .tags) }
     }
 }

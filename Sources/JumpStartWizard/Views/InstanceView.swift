@@ -10,7 +10,7 @@ enum InstanceView {
             title += " · config \(config) (c)"
         }
         let inner = WizardView.box(title, layout.instanceTable, theme, into: &buffer)
-        let maxMonthly = state.instanceRows.filter(\.cost.known).map(\.cost.monthlyDollars).max() ?? 0
+        let maxMonthly = state.instanceRows.compactMap(\.cost.monthlyAmount).max()?.dollars ?? 0
         // The long hardware columns only where they fit beside the status (about 160 columns).
         let roomy = layout.main.width >= 118
         // $ per 1M output tokens where JumpStart publishes a throughput, when there is room.
@@ -21,7 +21,7 @@ enum InstanceView {
             // A stale price keeps its figure, marked: "$37.688!".
             let hourly = r.cost.known ? r.cost.hourly + (r.cost.stale ? "!" : "") : "unknown"
             let hw = r.hardware
-            let bar = r.cost.known ? Bar(value: r.cost.monthlyDollars, maximum: maxMonthly, glyphs: theme.glyphs).text(width: barWidth) : ""
+            let bar = r.cost.known ? Bar(value: r.cost.monthlyAmount?.dollars ?? 0, maximum: maxMonthly, glyphs: theme.glyphs).text(width: barWidth) : ""
             // At 80 columns the * and $ marks say default and cheapest; wider, words say it too.
             var status = r.deploys ? "ok" : "\(theme.cross) \(r.problem ?? "")"
             if roomy, r.deploys {

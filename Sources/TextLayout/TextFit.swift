@@ -1,4 +1,4 @@
-/// Fitting text into a width, one rule for the command line's tables and the wizard's header.
+/// Fitting text into a width, one rule for the command line's tables and the wizard's screens.
 public enum TextFit {
     /// Shortened in the middle with "…" to at most `width` characters, keeping the start and the
     /// end, which say most (`huggingface-llm-…-instruct@3.5.0`). Counts characters: the names it
