@@ -261,11 +261,11 @@ struct CompareOutput {
             wide = false
         }
         let w = width ?? 100
-        var out = wrapHard(title, width: w) + [""] + lines + [""]
+        var out = proseLines(title, width: w) + [""] + lines + [""]
         let key = legend(wideColumns: wide)
-        if !key.isEmpty { out += wrapHard(key + ".", width: w) }
+        if !key.isEmpty { out += proseLines(key + ".", width: w) }
         for line in footer {
-            out += wrapHard(line, width: w)
+            out += proseLines(line, width: w)
         }
         return out.joined(separator: "\n")
     }

@@ -1,3 +1,4 @@
+import TextLayout
 import JumpStartCore
 import TerminalUI
 
