@@ -73,12 +73,14 @@ public enum Wizard {
 
     /// A wizard reopened on answers read back from an exported template: every step is filled in
     /// and it opens on the review, so the person sees the template they had.
+    /// `savePath`: the file it came from, where the export step offers to write it back.
     public static func reopen(_ answers: ExportAnswers, size: Size, services: WizardServices,
-                              load: (EntrySummary) -> Result<CatalogEntry, CatalogError>) -> (WizardState, [String]) {
+                              load: (EntrySummary) -> Result<CatalogEntry, CatalogError>, savePath: String? = nil) -> (WizardState, [String]) {
         var (state, problems) = start(
             StartingAnswers(model: answers.modelReference, instanceType: answers.chosenType, count: answers.instanceCount),
             region: answers.region, size: size, services: services, load: load)
         guard problems.isEmpty, state.entry != nil else { return (state, problems) }
+        if let savePath { state.exportPath = TextFieldState(text: savePath) }
         let chosenType = state.answers.chosenType
         state.answers = answers
         state.answers.chosenType = chosenType
@@ -124,7 +126,8 @@ public enum Wizard {
             state.flash = "Wrote \(path)."
             return []
         case let .templateWriteFailed(path, message):
-            state.overlay = .alert("Could not write \(path): \(message)")
+            // The message names the path and the reason already ("Can't write …: …").
+            state.overlay = .alert(message.contains(path) ? message : "Could not write \(path): \(message)")
             return []
         case let .entryLoaded(summary, result):
             // Only for the model still picked on the model step (a late answer changes nothing).
@@ -173,6 +176,12 @@ public enum Wizard {
             return []
         }
         if let overlay = state.overlay { return handleOverlay(overlay, key, &state, services) }
+        if var viewer = state.viewer {
+            let (close, effects, flash) = viewer.handle(key, size: state.size)
+            state.viewer = close ? nil : viewer
+            state.flash = flash
+            return effects
+        }
         if key == .ctrl("r") || key == .function(2) { return openRegionPicker(&state, services) }
         if key == .function(1) { state.overlay = .help; return [] }
         // Text fields take printable keys first.

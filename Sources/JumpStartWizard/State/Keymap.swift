@@ -13,6 +13,8 @@ public enum Command: Sendable, Equatable {
     case nextField, previousField
     case updatePrices
     case nextConfig
+    /// Show the step's long text (template, commands, address) full-screen; copy it.
+    case view, copy
 }
 
 /// One key binding: the keys, the short label for the footer, and the line of help.
@@ -104,6 +106,7 @@ public enum Keymap {
                 Binding([.up, .backTab], "↑", "previous field", .previousField),
                 Binding([.down, .tab], "↓/Tab", "next field", .nextField),
                 Binding([.character(" ")], "Space", "toggle the role choice or the EULA (on those fields)", .toggle),
+                Binding([.character("v"), .ctrl("v")], "v", "the EULA address whole, to read or copy (Ctrl-V in a text field)", .view, footer: false),
                 Binding([.enter], "Enter", "confirm the options", .next),
             ]
         case .review:
@@ -111,11 +114,16 @@ public enum Keymap {
                 Binding([.up, .down, .character("j"), .character("k")], "↑↓", "scroll the template", .down),
                 Binding([.pageUp, .pageDown], "PgUp/PgDn", "scroll a page", .pageDown),
                 Binding([.character("t")], "t", "YAML / JSON", .toggleFormat),
+                Binding([.character("v")], "v", "the template full-screen: scroll sideways, / search, y copy", .view),
+                Binding([.character("y")], "y", "copy the export command line (OSC 52)", .copy, footer: false),
                 Binding([.enter], "Enter", "go on to export", .next),
             ]
         case .export:
             return [
-                Binding([.enter], "Enter", "write the template to this path", .next),
+                Binding([.enter], "Enter", "write the template to this path; once written, finish (every step is printed)", .next),
+                Binding([.character("v"), .ctrl("v")], "v", "every next step and its commands full-screen, whole (Ctrl-V while typing the path)", .view),
+                Binding([.character("y"), .ctrl("y")], "y", "copy the deploy command (Ctrl-Y while typing the path)", .copy),
+                Binding([.character("e")], "e", "once written: edit the path to write another copy", .edit, footer: false),
             ]
         }
     }

@@ -36,6 +36,8 @@ public struct WizardState: Sendable, Equatable {
     /// The furthest step reached, so later steps can be revisited after going back.
     public var reached: Step = .model
     public var overlay: Overlay?
+    /// A text shown whole on the full screen (`v`): the template, the commands, an address.
+    public var viewer: TextViewer?
     public var answers = ExportAnswers.empty()
     /// A message about the last key (a refusal, a hint), cleared by the next key.
     public var flash: String?

@@ -47,10 +47,11 @@ enum StepKeys {
         case .options:
             return OptionsStep.textKey(key, &state, services)
         case .export:
-            guard state.exportedPath == nil || key != .character("q") else { return nil }
+            // Once written, the path is no longer typed into (e edits it again): keys are commands.
+            guard state.exportedPath == nil else { return nil }
             switch key {
             // `?` opens help here as everywhere: it has no place in a file path we write.
-            case .enter, .escape, .function(1), .ctrl("r"), .character("?"): return nil
+            case .enter, .escape, .function(1), .ctrl("r"), .ctrl("v"), .ctrl("y"), .character("?"): return nil
             default:
                 guard let edited = state.exportPath.applying(key) else { return nil }
                 state.exportPath = edited
@@ -217,7 +218,7 @@ enum StepKeys {
     // MARK: - Review
 
     static func reviewCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
-        let page = max(1, state.size.height - 8)
+        let page = ReviewView.templateRows(state)
         switch command {
         case .up: state.reviewScroll = max(0, state.reviewScroll - 1)
         case .down: state.reviewScroll += 1
@@ -226,6 +227,15 @@ enum StepKeys {
         case .toggleFormat:
             state.reviewJSON.toggle()
             state.reviewScroll = 0
+        case .view:
+            guard let r = state.rendering else { break }
+            let text = state.reviewJSON ? r.json : r.yaml
+            let name = "jumpstart-\(state.answers.endpointText).\(state.reviewJSON ? "json" : "yaml")"
+            state.viewer = TextViewer(title: "The template (\(name), not yet written)", text: text)
+        case .copy:
+            guard let r = state.rendering else { break }
+            state.flash = "Sent the export command line (\(r.exportCommand.count) characters) to the clipboard (OSC 52); a terminal that doesn't take OSC 52 ignores it."
+            return [.copyToClipboard(r.exportCommand)]
         case .next:
             guard state.rendering != nil else {
                 state.flash = state.renderingProblem ?? "The answers don't make a template yet."
@@ -246,7 +256,35 @@ enum StepKeys {
     // MARK: - Export
 
     static func exportCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
-        guard command == .next else { return [] }
+        if let path = state.exportedPath {
+            let steps = state.nextSteps ?? []
+            switch command {
+            case .next:
+                // Written: Enter finishes, and the runtime prints every step after the screen.
+                state.quitting = true
+                return [.quit]
+            case .edit:
+                state.exportedPath = nil
+                state.flash = "Edit the path and press Enter to write another copy."
+            case .view:
+                let text = (["Wrote \(path).", "", "Next steps:"] + NextSteps.lines(steps)).joined(separator: "\n")
+                let commands = steps.flatMap(\.commands).joined(separator: "\n")
+                state.viewer = TextViewer(title: "Next steps (y copies every command)", text: text, copyText: commands)
+            case .copy:
+                guard let deploy = steps.first(where: { $0.kind == .deploy })?.commands.joined(separator: "\n") else { break }
+                state.flash = "Sent the deploy command to the clipboard (OSC 52); a terminal that doesn't take OSC 52 ignores it — v shows it whole."
+                return [.copyToClipboard(deploy)]
+            default: break
+            }
+            return []
+        }
+        switch command {
+        case .view, .copy:
+            state.flash = "Write the template first (Enter): the commands name its path."
+            return []
+        case .next: break
+        default: return []
+        }
         let path = state.exportPath.text.trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty else {
             state.flash = "Type a file path, e.g. \(state.answers.endpointText).yaml."

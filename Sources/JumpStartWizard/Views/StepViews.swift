@@ -167,6 +167,18 @@ enum OptionsView {
 
 /// Step 6: cost, resource graph, template and the equivalent command line.
 enum ReviewView {
+    /// Rows the command line takes at the bottom.
+    static func commandRows(_ r: TemplateRendering, _ layout: Layout) -> Int {
+        min(layout.wide ? 6 : 4, Paragraph.wrap(r.exportCommand, width: max(1, layout.main.width - 2)).count)
+    }
+
+    /// Template lines the pane shows: a page, for PgUp/PgDn (no line skipped, none repeated).
+    static func templateRows(_ state: WizardState) -> Int {
+        let layout = Layout(size: state.size)
+        guard let r = state.rendering else { return 1 }
+        return max(1, layout.main.height - 2 - commandRows(r, layout) - 2)
+    }
+
     static func draw(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
         let main = layout.main
         guard let r = state.rendering else {
@@ -186,7 +198,7 @@ enum ReviewView {
         WizardView.lines(top, in: Rect(x: main.x + 1, y: main.y, width: main.width - 1, height: 2), into: &buffer)
         // The command line, at the bottom.
         var commandLines = Paragraph.wrap(r.exportCommand, width: max(1, main.width - 2))
-        let commandHeight = min(layout.wide ? 6 : 4, commandLines.count)
+        let commandHeight = commandRows(r, layout)
         if commandLines.count > commandHeight {
             // Say that the command goes on rather than show a wrong one.
             commandLines = Array(commandLines.prefix(commandHeight))
@@ -228,18 +240,18 @@ enum ExportView {
             out.append(("", .plain))
             if let deploy = steps.first(where: { $0.kind == .deploy }) {
                 out.append(("Deploy it (check the instance quota first, see below):", .bold))
-                for command in deploy.commands { out += WizardView.wrap(command, inner.width) }
+                // Commands are never broken: one line each, "…" where it goes on; v shows them whole.
+                for command in deploy.commands { out.append((command, .plain)) }
             }
             if let e = state.estimate, e.known {
-                out += WizardView.wrap("It costs about \(e.monthly) a month until the stack is deleted. q quits and prints every step; Esc goes back.", inner.width, theme.warn)
-            } else {
-                out.append(("q quits and prints every step; Esc goes back.", theme.dim))
+                out += WizardView.wrap("It costs about \(e.monthly) a month until the stack is deleted.", inner.width, theme.warn)
             }
+            out += WizardView.wrap("v shows every step whole · y copies the deploy command · Enter or q finishes and prints every step", inner.width, theme.dim)
             out.append(("", .plain))
             // The rest of export's steps, numbered on from 1, without the deploy step shown above.
             for (i, step) in steps.filter({ $0.kind != .deploy }).enumerated() {
                 out += WizardView.wrap("\(i + 1). \(step.text)", inner.width, .bold)
-                for command in step.commands { out += WizardView.wrap(command, inner.width, theme.dim) }
+                for command in step.commands { out.append(("   " + command, theme.dim)) }
             }
         } else {
             out += WizardView.wrap("YAML or JSON follows the extension. The file is written whole or not at all; an existing file is replaced only after you confirm.", inner.width, theme.dim)

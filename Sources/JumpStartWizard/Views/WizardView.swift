@@ -10,6 +10,10 @@ public enum WizardView {
             tooSmall(state.size, confirmingQuit: state.overlay == .confirmQuit, into: &buffer)
             return
         }
+        if let viewer = state.viewer {
+            ViewerView.draw(viewer, flash: state.flash, size: state.size, theme, into: &buffer)
+            return
+        }
         let layout = Layout(size: state.size)
         header(state, layout, theme, into: &buffer)
         stepList(state, layout, theme, into: &buffer)
@@ -123,17 +127,35 @@ public enum WizardView {
         } else {
             // Where a text field takes letters, r and q are typed, not commands: say so.
             let typing = (state.step == .options && state.optionFocus.isText) || (state.step == .export && state.exportedPath == nil)
+            let written = state.step == .export && state.exportedPath != nil
             hints = (Keymap.bindings(for: state.step) + Keymap.globals(for: state.step)).filter(\.inFooter).compactMap { b in
+                if written, b.command == .next { return KeyHint("Enter", "finish") }
                 guard typing else { return KeyHint(b.keyLabel, shortLabel(b)) }
                 switch b.command {
-                case .quit: return nil
+                case .quit: return KeyHint("Ctrl-C", "quit")
                 case .regionPicker: return KeyHint("Ctrl-R", "region")
                 case .help: return KeyHint("?/F1", "help")
+                case .view: return state.step == .export ? KeyHint("Ctrl-V", "view") : KeyHint(b.keyLabel, shortLabel(b))
+                case .copy: return state.step == .export ? KeyHint("Ctrl-Y", "copy") : KeyHint(b.keyLabel, shortLabel(b))
                 default: return KeyHint(b.keyLabel, shortLabel(b))
                 }
             }
         }
-        buffer.render(StatusLine(hints, keyStyle: theme.key, glyphs: theme.glyphs), in: layout.footer)
+        buffer.render(StatusLine(fitted(hints, width: layout.footer.width), keyStyle: theme.key, glyphs: theme.glyphs), in: layout.footer)
+    }
+
+    /// The hints that fit a footer `width` wide, in their order — but how to quit and how to get
+    /// help are always among them (at 80 columns the step's own keys used to push them out).
+    static func fitted(_ hints: [KeyHint], width: Int) -> [KeyHint] {
+        func size(_ h: KeyHint) -> Int { TextWidth.of(h.key) + 1 + TextWidth.of(h.label) + 2 }
+        let pinned = hints.filter { $0.label == "quit" || $0.label == "help" || $0.label == "clear/quit" }
+        var room = width - pinned.map(size).reduce(0, +)
+        var keep: [KeyHint] = []
+        for h in hints {
+            if pinned.contains(h) { keep.append(h); continue }
+            if size(h) <= room { keep.append(h); room -= size(h) }
+        }
+        return keep
     }
 
     static func shortLabel(_ b: Binding) -> String {
@@ -157,6 +179,8 @@ public enum WizardView {
         case .nextField: return "next field"
         case .previousField: return "prev field"
         case .pageUp, .pageDown: return "page"
+        case .view: return "view whole"
+        case .copy: return "copy"
         default: return b.help
         }
     }
