@@ -44,3 +44,22 @@ struct ProseOutputTests {
         }
     }
 }
+
+@Suite("compare names a version that deploys")
+struct CompareNewestDeployableTests {
+    @Test("compare on a version with nothing deployable names the newest version that deploys (table and JSON)")
+    func newest() throws {
+        // In the bundled catalog Llama 2 7B chat's newest, 4.27.0, has no image for any of its
+        // types; 4.3.0 is the newest whose default type deploys in us-east-1 (`show` says so too).
+        let env = try emptyConfig().merging(["COLUMNS": "200"]) { $1 }
+        let r = try jst(["compare", "meta-textgeneration-llama-2-7b-f"], environment: env)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("The newest version that does: 4.3.0 (`jumpstart-tui compare meta-textgeneration-llama-2-7b-f@4.3.0`)."))
+        let json = try jst(["compare", "meta-textgeneration-llama-2-7b-f", "--format", "json"], environment: env)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["newestDeployableVersion"] as? String == "meta-textgeneration-llama-2-7b-f@4.3.0")
+        let fine = try jst(["compare", "meta-textgeneration-llama-2-7b-f@4.3.0", "--format", "json"], environment: env)
+        let fineObject = try JSONSerialization.jsonObject(with: Data(fine.stdout.utf8)) as? [String: Any]
+        #expect(fineObject?["newestDeployableVersion"] is NSNull)
+    }
+}

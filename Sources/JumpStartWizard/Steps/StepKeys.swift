@@ -3,6 +3,18 @@ import TerminalUI
 
 /// What each step does with a command or with typed text.
 enum StepKeys {
+    /// Whether the step's focused field takes digits (they are typed there, not jumps).
+    static func takesDigits(_ state: WizardState) -> Bool {
+        switch state.step {
+        case .model: return state.filterFocused
+        case .count: return true
+        case .environment: return state.envEditor != nil
+        case .options: return state.optionFocus.isText
+        case .export: return state.exportedPath == nil
+        case .instance, .review: return false
+        }
+    }
+
     /// Keys a focused text field takes; nil when no field takes this key.
     static func handleText(_ key: Key, _ state: inout WizardState, _ services: WizardServices) -> [Effect]? {
         switch state.step {
@@ -12,7 +24,8 @@ enum StepKeys {
             case .enter, .down, .up, .pageUp, .pageDown, .tab:
                 state.filterFocused = false
                 return nil
-            case .escape:
+            // `?` is help, typed or not: no model id holds it.
+            case .escape, .character("?"):
                 return nil
             default:
                 guard let edited = state.filter.applying(key) else { return nil }
@@ -143,7 +156,11 @@ enum StepKeys {
 
     static func instanceCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
         let last = max(0, state.instanceRows.count - 1)
+        let page = max(1, Layout(size: state.size).instanceRows - 1)
         switch command {
+        // In a list shorter than a page, PgUp and PgDn go to the first and last row.
+        case .pageUp: state.instanceSelection = max(0, state.instanceSelection - page)
+        case .pageDown: state.instanceSelection = min(last, state.instanceSelection + page)
         case .up: state.instanceSelection = max(0, state.instanceSelection - 1)
         case .down: state.instanceSelection = min(last, state.instanceSelection + 1)
         case .top: state.instanceSelection = 0
@@ -224,6 +241,10 @@ enum StepKeys {
         case .down: state.reviewScroll += 1
         case .pageUp: state.reviewScroll = max(0, state.reviewScroll - page)
         case .pageDown: state.reviewScroll += page
+        case .top: state.reviewScroll = 0
+        case .bottom:
+            let lines = state.rendering.map { (state.reviewJSON ? $0.json : $0.yaml).split(separator: "\n", omittingEmptySubsequences: false).count } ?? 0
+            state.reviewScroll = max(0, lines - page)
         case .toggleFormat:
             state.reviewJSON.toggle()
             state.reviewScroll = 0

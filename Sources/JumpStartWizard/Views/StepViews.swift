@@ -273,15 +273,21 @@ enum OverlayView {
         switch overlay {
         case .help:
             let bindings = Keymap.bindings(for: state.step) + Keymap.globals(for: state.step)
-            let inner = panel("Keys: \(state.step.title) (Esc closes)", width: 76, height: bindings.count + 7)
-            var out: [(String, Style)] = bindings.map { b in ("  " + b.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0) + b.help, .plain) }
-            out.append(("", .plain))
             let width = min(76, size.width - 4) - 4
+            // Each key's help wrapped under itself, never cut.
+            var out: [(String, Style)] = bindings.flatMap { b in
+                Prose.wrap(b.help, width: max(10, width - 14)).enumerated().map { i, line in
+                    ((i == 0 ? "  " + b.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0) : String(repeating: " ", count: 14)) + line, Style.plain)
+                }
+            }
+            let inner = panel("Keys: \(state.step.title) (Esc closes)", width: 76, height: out.count + 7)
+            out.append(("", .plain))
             out += WizardView.wrap("Ctrl-R and F2 open the region picker and F1 opens help even while typing. The monthly estimate stays in the header once an instance type is chosen.", width, theme.dim).map { ("  " + $0.0, $0.1) }
             WizardView.lines(out, in: inner, into: &buffer)
-        case .regionPicker(let selected):
+        case let .regionPicker(selected, typed):
             let names = services.catalog.regions.names
-            let inner = panel("Region (Enter chooses, Esc cancels)", width: 60, height: min(names.count + 2, size.height - 2))
+            let inner = panel(typed.isEmpty ? "Region: type a code or city · Enter chooses · Esc cancels" : "Region: \(typed)▏ · Enter chooses · Esc cancels",
+                              width: 76, height: min(names.count + 2, size.height - 2))
             let rows = names.map { name -> String in
                 var note = ""
                 switch services.catalog.regions.cloudFormation.offer(region: name) {
@@ -292,8 +298,9 @@ enum OverlayView {
                         note = "\(theme.cross) model doesn't deploy"
                     }
                 }
-                // Names padded so every mark starts in one column.
-                let padded = note.isEmpty ? name : name.padding(toLength: 15, withPad: " ", startingAt: 0)
+                // Codes and names padded so every mark starts in one column.
+                let place = RegionNames.location[name] ?? ""
+                let padded = name.padding(toLength: 15, withPad: " ", startingAt: 0) + (note.isEmpty ? place : place.padding(toLength: 27, withPad: " ", startingAt: 0))
                 return (name == state.answers.region ? "\(theme.bullet) " : "  ") + padded + note
             }
             buffer.render(ListView(rows, selected: selected, scrollOffset: ListView.scrollOffset(keeping: selected, visible: inner.height, count: rows.count, current: 0), selectedStyle: theme.selected, glyphs: theme.glyphs), in: inner)

@@ -32,7 +32,7 @@ public enum WizardView {
         } else if let flash = state.flash {
             buffer.put(TextWidth.truncate(" " + flash, to: layout.flash.width), at: layout.flash.origin, style: theme.warn, clip: layout.flash)
         }
-        footer(state, layout, theme, into: &buffer)
+        footer(state, services, layout, theme, into: &buffer)
         if let overlay = state.overlay { OverlayView.draw(overlay, state, services, layout, theme, into: &buffer) }
     }
 
@@ -80,7 +80,8 @@ public enum WizardView {
         for step in Step.allCases {
             let done = isDone(step, state)
             let mark: String = step == state.step ? String(theme.bullet) : done ? String(theme.check) : " "
-            let style: Style = step == state.step ? theme.title : (step <= state.reached ? .plain : theme.dim)
+            var style: Style = step == state.step ? theme.title : (step <= state.reached ? .plain : theme.dim)
+            if step == state.jumpCursor { style = theme.selected }
             if layout.wide {
                 let y = area.y + 1 + step.rawValue * 2
                 buffer.put(" \(mark) \(step.rawValue + 1). \(step.title)", at: Point(x: area.x, y: y), style: style, clip: area)
@@ -102,7 +103,8 @@ public enum WizardView {
                 let done = isDone(step, state)
                 let mark = step == state.step ? String(theme.bullet) : done ? String(theme.check) : String(step.rawValue + 1)
                 let text = "\(mark) \(short[step.rawValue])"
-                let style: Style = step == state.step ? theme.title.adding(.underline) : (step <= state.reached ? .plain : theme.dim)
+                var style: Style = step == state.step ? theme.title.adding(.underline) : (step <= state.reached ? .plain : theme.dim)
+                if step == state.jumpCursor { style = theme.selected }
                 x = buffer.put(text, at: Point(x: x, y: area.y), style: style, clip: area)
                 if step != .export { x = buffer.put(" \(theme.glyphs.arrow) ", at: Point(x: x, y: area.y), style: theme.dim, clip: area) }
             }
@@ -118,9 +120,11 @@ public enum WizardView {
         }
     }
 
-    static func footer(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+    static func footer(_ state: WizardState, _ services: WizardServices, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
         var hints: [KeyHint] = []
-        if state.step == .model && state.filterFocused {
+        if state.jumpCursor != nil {
+            hints = [KeyHint("1-\(state.reached.rawValue + 1)", "go to step"), KeyHint("↑↓", "choose"), KeyHint("Enter", "go"), KeyHint("Esc", "stay")]
+        } else if state.step == .model && state.filterFocused {
             hints = [KeyHint("type", "filter"), KeyHint("Enter", "choose"), KeyHint("↓", "to the list"), KeyHint("Esc", "clear"), KeyHint("Ctrl-R", "region"), KeyHint("F1", "help")]
         } else if state.step == .environment && state.envEditor != nil {
             hints = [KeyHint("Tab", "name/value"), KeyHint("Enter", "save"), KeyHint("Esc", "cancel")]
@@ -128,8 +132,11 @@ public enum WizardView {
             // Where a text field takes letters, r and q are typed, not commands: say so.
             let typing = (state.step == .options && state.optionFocus.isText) || (state.step == .export && state.exportedPath == nil)
             let written = state.step == .export && state.exportedPath != nil
+            // A model package takes no environment: no add, edit or delete to offer.
+            let package = state.step == .environment && state.entry?.isModelPackage == true
             hints = (Keymap.bindings(for: state.step) + Keymap.globals(for: state.step)).filter(\.inFooter).compactMap { b in
                 if written, b.command == .next { return KeyHint("Enter", "finish") }
+                if package, [.add, .edit, .delete].contains(b.command) { return nil }
                 guard typing else { return KeyHint(b.keyLabel, shortLabel(b)) }
                 switch b.command {
                 case .quit: return KeyHint("Ctrl-C", "quit")
@@ -141,7 +148,23 @@ public enum WizardView {
                 }
             }
         }
+        // Where the version in hand doesn't deploy here, the key that finds one that does comes first.
+        if state.jumpCursor == nil, let hint = deployableHint(state, services) { hints.insert(hint, at: 0) }
         buffer.render(StatusLine(fitted(hints, width: layout.footer.width), keyStyle: theme.key, glyphs: theme.glyphs), in: layout.footer)
+    }
+
+    static func deployableHint(_ state: WizardState, _ services: WizardServices) -> KeyHint? {
+        let regionIndex = services.catalog.regions.index(of: state.answers.region)
+        switch state.step {
+        case .model where !state.filterFocused:
+            guard let s = Wizard.selectedSummary(state, services), !s.deploysWithDefault(regionIndex: regionIndex) else { return nil }
+            return KeyHint("Ctrl-N", "a version that deploys")
+        case .instance:
+            guard state.entry != nil, !state.instanceRows.isEmpty, !state.instanceRows.contains(where: \.deploys) else { return nil }
+            return KeyHint("n", "newest version that deploys")
+        default:
+            return nil
+        }
     }
 
     /// The hints that fit a footer `width` wide, in their order — but how to quit and how to get
