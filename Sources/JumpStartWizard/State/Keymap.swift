@@ -52,7 +52,7 @@ public enum Keymap {
         Binding([.escape], "Esc", "back one step (answers are kept)", .back),
         Binding([.character("q")], "q", "quit (asks if answers are not exported)", .quit),
         Binding([.ctrl("c")], "Ctrl-C", "quit at once", .forceQuit, footer: false),
-        Binding([.ctrl("g")], "1-7", "jump to a step reached (where a field takes digits: Ctrl-G, then the digit or ↑↓ Enter)", .jump, footer: false),
+        Binding([.ctrl("g")], "1-7", "go to a step reached (in a field: Ctrl-G, then the digit)", .jump, footer: false),
     ]
 
     /// The global keys as a step sees them. On the model list, q and r start the filter like any
@@ -87,7 +87,7 @@ public enum Keymap {
                 Binding([.enter], "Enter", "choose this instance type (deployable ones only)", .next),
                 Binding([.character("s")], "s", "sort by price / by name", .toggleSort),
                 Binding([.character("u")], "u", "fetch prices", .updatePrices),
-                Binding([.character("n"), .ctrl("n")], "n", "switch to the newest version of this model that deploys in the region", .deployableVersion, footer: false),
+                Binding([.character("n"), .ctrl("n")], "n", "the newest version of this model that deploys here", .deployableVersion, footer: false),
                 Binding([.character("c")], "c", "next deployment configuration (fetched versions)", .nextConfig, footer: false),
                 Binding([.pageUp, .pageDown, .character(" ")], "PgUp/PgDn", "move a page (Space: down a page)", .pageDown, footer: false),
                 Binding([.home, .end, .character("g"), .character("G")], "Home/End", "first / last (g / G)", .top, footer: false),

@@ -208,10 +208,9 @@ enum StepKeys {
             state.flash = "The count must be from 1 to \(Wizard.maximumCount)."
             return
         }
-        state.answers.instanceCount = n
-        Wizard.refreshInstanceRows(&state, services)
-        Wizard.refreshEstimate(&state, services)
-        state.rendering = nil
+        // The whole capacity's rules (a schedule's off-hours count among them), committed only
+        // when every one holds, as for any other row of the step.
+        CapacityStep.apply(&state, services)
         if n > 10 { state.flash = "\(n) instances run around the clock: check the monthly figure." }
     }
 

@@ -280,9 +280,10 @@ enum OverlayView {
                     ((i == 0 ? "  " + b.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0) : String(repeating: " ", count: 14)) + line, Style.plain)
                 }
             }
-            let inner = panel("Keys: \(state.step.title) (Esc closes)", width: 76, height: out.count + 7)
-            out.append(("", .plain))
-            out += WizardView.wrap("Ctrl-R and F2 open the region picker and F1 opens help even while typing. The monthly estimate stays in the header once an instance type is chosen.", width, theme.dim).map { ("  " + $0.0, $0.1) }
+            // The note only where it fits whole: the keys come first, never cut.
+            let note = WizardView.wrap("Ctrl-R and F2 open the region picker and F1 opens help even while typing. The monthly estimate stays in the header once an instance type is chosen.", width, theme.dim).map { ("  " + $0.0, $0.1) }
+            if out.count + 1 + note.count + 2 <= size.height - 2 { out += [("", .plain)] + note }
+            let inner = panel("Keys: \(state.step.title) (Esc closes)", width: 76, height: out.count + 2)
             WizardView.lines(out, in: inner, into: &buffer)
         case let .regionPicker(selected, typed):
             let names = services.catalog.regions.names

@@ -168,10 +168,11 @@ public enum WizardView {
     }
 
     /// The hints that fit a footer `width` wide, in their order — but how to quit and how to get
-    /// help are always among them (at 80 columns the step's own keys used to push them out).
+    /// help, and what Enter does, are always among them (at 80 columns the step's own keys used to
+    /// push quitting out).
     static func fitted(_ hints: [KeyHint], width: Int) -> [KeyHint] {
         func size(_ h: KeyHint) -> Int { TextWidth.of(h.key) + 1 + TextWidth.of(h.label) + 2 }
-        let pinned = hints.filter { $0.label == "quit" || $0.label == "help" || $0.label == "clear/quit" }
+        let pinned = hints.filter { $0.key == "Enter" || $0.label == "quit" || $0.label == "help" || $0.label == "clear/quit" }
         var room = width - pinned.map(size).reduce(0, +)
         var keep: [KeyHint] = []
         for h in hints {
