@@ -250,8 +250,7 @@ enum StepKeys {
         case .view:
             guard let r = state.rendering else { break }
             let text = state.reviewJSON ? r.json : r.yaml
-            let name = "jumpstart-\(state.answers.endpointText).\(state.reviewJSON ? "json" : "yaml")"
-            state.viewer = TextViewer(title: "The template (\(name), not yet written)", text: text)
+            state.viewer = TextViewer(title: "The template as \(state.reviewJSON ? "JSON" : "YAML") (y copies it whole)", text: text)
         case .copy:
             guard let r = state.rendering else { break }
             state.flash = "Sent the export command line (\(r.exportCommand.count) characters) to the clipboard (OSC 52); a terminal that doesn't take OSC 52 ignores it."
