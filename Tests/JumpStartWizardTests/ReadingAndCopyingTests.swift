@@ -171,3 +171,23 @@ struct ReadingAndCopyingTests {
         }
     }
 }
+
+@Suite("The EULA address")
+struct EulaAddressTests {
+    @Test("the address is never broken: one line, and v on the EULA field shows it whole; y copies it")
+    func eula() throws {
+        var p = Pilot(start: StartingAnswers(model: "meta-textgeneration-llama-2-7b-f@4.3.0"))
+        p.press("enter enter enter")
+        #expect(p.state.step == .options)
+        let url = try #require(p.state.eulaURL)
+        let rows = p.screen().split(separator: "\n").map(String.init)
+        // Its start on one row, and no row holding only its end.
+        #expect(rows.contains { $0.contains(String(url.prefix(60))) })
+        #expect(!rows.contains { $0.contains("eula/") && !$0.contains("https://") })
+        p.state.optionFocus = .eula
+        p.press("v")
+        #expect(p.state.viewer?.lines == [url])
+        p.press("y")
+        #expect(p.effects.last == .copyToClipboard(url))
+    }
+}

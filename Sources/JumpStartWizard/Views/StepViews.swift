@@ -156,7 +156,10 @@ enum OptionsView {
         y += 1
         var notes: [(String, Style)] = []
         if let entry = state.entry, let key = entry.requiresEula {
-            notes += WizardView.wrap("This model's licence must be accepted before it deploys. Read it: \(state.eulaURL ?? key)", inner.width, theme.warn)
+            // The address on a line of its own, never broken ("…" where it goes on): v shows it whole.
+            let url = state.eulaURL ?? key
+            notes += WizardView.wrap("This model's licence must be accepted before it deploys. Read it" + (TextWidth.of(url) > inner.width ? " (on the EULA field v shows the address whole):" : ":"), inner.width, theme.warn)
+            notes.append((url, theme.warn))
         }
         if state.answers.roleForm == .managed {
             notes += WizardView.wrap("The managed policy AmazonSageMakerFullAccess is broad (the construct's default); least-privilege allows only this model's data, image, logs and metrics.", inner.width, theme.dim)
