@@ -191,3 +191,20 @@ struct EulaAddressTests {
         #expect(p.effects.last == .copyToClipboard(url))
     }
 }
+
+@Suite("The resource graph at 200 columns")
+struct WideGraphTests {
+    @Test("every arrow's label is whole at 200×50")
+    func labels() {
+        var p = Pilot(width: 200, height: 50, start: StartingAnswers(model: "huggingface-llm-mistral-7b-instruct@3.5.0"))
+        p.press("enter enter enter enter")
+        #expect(p.state.step == .review)
+        let screen = p.screen()
+        // The references the template's resources carry, as the graph names them.
+        for label in ["Fn::GetAtt ExecutionRole.Arn → ExecutionRoleArn",
+                      "Fn::GetAtt Model.ModelName → ProductionVariants[0].ModelName",
+                      "Fn::GetAtt EndpointConfig.EndpointConfigName → EndpointConfigName"] {
+            #expect(screen.contains(label), "\(label)")
+        }
+    }
+}

@@ -212,7 +212,8 @@ enum ReviewView {
         WizardView.lines(commandLines.prefix(commandHeight).map { ($0, theme.dim) }, in: commandArea, into: &buffer)
         // Graph and template.
         let body = Rect(x: main.x, y: main.y + 2, width: main.width, height: max(0, main.height - 2 - commandHeight))
-        let graphWidth = layout.wide ? min(56, body.width * 2 / 5) : min(38, body.width / 2)
+        // Wide enough for every box and arrow label whole where the screen allows (half of it).
+        let graphWidth = layout.wide ? min(max(56, r.graph.naturalWidth + 2), body.width / 2) : min(38, body.width / 2)
         let graphArea = Rect(x: body.x, y: body.y, width: graphWidth, height: body.height)
         let graphInner = WizardView.box("Resources", graphArea, theme, into: &buffer)
         let boxes = r.graph.text(width: graphInner.width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
