@@ -208,3 +208,31 @@ struct WideGraphTests {
         }
     }
 }
+
+@Suite("The review's command line")
+struct ReviewCommandTests {
+    @Test("broken only between shell words, each line but the last ending in a backslash: pasted, it runs as one command")
+    func continuation() throws {
+        var p = Pilot(start: StartingAnswers(model: "huggingface-llm-mistral-7b-instruct@3.5.0"))
+        p.press("enter enter a")
+        p.type("GREETING")
+        p.press("tab")
+        p.type("hello big world")
+        p.press("enter enter enter")
+        #expect(p.state.step == .review)
+        let command = try #require(p.state.rendering?.exportCommand)
+        #expect(command.contains("'GREETING=hello big world'"))
+        let rows = p.screen().split(separator: "\n").map(String.init)
+        let first = try #require(rows.firstIndex { $0.hasPrefix(" jumpstart-tui export") })
+        var lines: [String] = []
+        for row in rows[first...] {
+            let text = String(row.dropFirst()).trimmingCharacters(in: .whitespaces)
+            lines.append(text)
+            if !text.hasSuffix(" \\") { break }
+        }
+        #expect(lines.count > 1)
+        // Joined as a shell joins backslash-newline: the command, whole.
+        let joined = lines.map { $0.hasSuffix(" \\") ? String($0.dropLast(2)) : $0 }.joined(separator: " ")
+        #expect(joined == command)
+    }
+}

@@ -172,7 +172,29 @@ enum OptionsView {
 enum ReviewView {
     /// Rows the command line takes at the bottom.
     static func commandRows(_ r: TemplateRendering, _ layout: Layout) -> Int {
-        min(layout.wide ? 6 : 4, Paragraph.wrap(r.exportCommand, width: max(1, layout.main.width - 2)).count)
+        min(layout.wide ? 6 : 4, commandLines(r.exportCommand, width: layout.main.width - 2).count)
+    }
+
+    /// The command line as a shell takes it over several lines: broken only between arguments,
+    /// each line but the last ending in " \\", so a copy of the lines still runs as one command.
+    static func commandLines(_ command: String, width: Int) -> [String] {
+        // Shell words: a space inside quotes ('MY VAR=a b') is part of its word.
+        var words: [String] = [], word = "", quote: Character?
+        for c in command {
+            if let q = quote { word.append(c); if c == q { quote = nil }; continue }
+            if c == "'" || c == "\"" { quote = c; word.append(c); continue }
+            if c == " " { if !word.isEmpty { words.append(word); word = "" }; continue }
+            word.append(c)
+        }
+        if !word.isEmpty { words.append(word) }
+        var lines: [String] = []
+        var line = ""
+        for w in words {
+            if line.isEmpty { line = (lines.isEmpty ? "" : "  ") + w; continue }
+            if TextWidth.of(line) + 1 + TextWidth.of(w) + 2 <= width { line += " " + w } else { lines.append(line); line = "  " + w }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.enumerated().map { i, line in i < lines.count - 1 ? line + " \\" : line }
     }
 
     /// Template lines the pane shows: a page, for PgUp/PgDn (no line skipped, none repeated).
@@ -200,7 +222,7 @@ enum ReviewView {
         }
         WizardView.lines(top, in: Rect(x: main.x + 1, y: main.y, width: main.width - 1, height: 2), into: &buffer)
         // The command line, at the bottom.
-        var commandLines = Paragraph.wrap(r.exportCommand, width: max(1, main.width - 2))
+        var commandLines = commandLines(r.exportCommand, width: main.width - 2)
         let commandHeight = commandRows(r, layout)
         if commandLines.count > commandHeight {
             // Say that the command goes on rather than show a wrong one.
