@@ -26,6 +26,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Re-create a template this program exported, with the options given here changed.", valueName: "template-file"))
     var from: String?
 
+    @Flag(name: .long, help: "With --from: rebuild from the template's answers even where its Resources were edited by hand in ways no answer holds (those edits are dropped; edits that map onto an answer are still read back).")
+    var discardEdits = false
+
     @OptionGroup var regionOption: RegionOption
 
     @Option(name: .long, help: ArgumentHelp("A deployment configuration of a version fetched by `catalog update` (default: JumpStart's top-ranked one a template can deploy; `show MODEL` lists them).", valueName: "name"))
@@ -93,6 +96,7 @@ struct ExportCommand: ParsableCommand {
             case .failure(let error): throw CommandFailure(error.description)
             }
             answers = try TemplateMetadata.answers(fromTemplate: text, path: from).get()
+            answers = try readingBackEdits(text, path: from, answers: answers, catalog: catalog)
             previousAnswers = answers
             templateFormat = TemplateMetadata.format(of: text)
             if let model {
@@ -108,6 +112,7 @@ struct ExportCommand: ParsableCommand {
             }
             if let region = regionOption.region { answers.region = try catalog.resolveRegion(region) }
         } else {
+            if discardEdits { throw CommandFailure("--discard-edits only applies with --from TEMPLATE_FILE; add --from, or leave --discard-edits out.") }
             guard let model else {
                 throw CommandFailure("export needs a model (MODEL or MODEL@VERSION) or --from TEMPLATE_FILE; run `jumpstart-tui models` to list models.")
             }
@@ -179,6 +184,26 @@ struct ExportCommand: ParsableCommand {
             "  2. Deploy this template: the new instance type" + (stillAutoscaling ? ", and the scaling registered again." : "."),
         ]
         return lines.joined(separator: "\n")
+    }
+
+    /// The template's answers with its hand edits read back (said on standard error); refuses,
+    /// listing them, edits no answer holds, unless --discard-edits.
+    func readingBackEdits(_ text: String, path: String, answers: ExportAnswers, catalog: Catalog) throws -> ExportAnswers {
+        switch TemplateEdits.find(in: text, path: path, answers: answers, catalog: catalog) {
+        case .failure(.templateEditsUnchecked) where discardEdits:
+            return answers
+        case .failure(let error):
+            throw CommandFailure(error.description)
+        case .success(let edits):
+            if !edits.unmapped.isEmpty {
+                guard discardEdits else { throw CommandFailure(edits.refusal(path: path)) }
+                note((["warning: --discard-edits drops these hand edits of \(path)'s Resources:"] + edits.unmapped.map { "  \($0.text)" }).joined(separator: "\n"))
+            }
+            if !edits.readBack.isEmpty {
+                note((["Read back from \(path)'s Resources, edited by hand:"] + edits.readBack.map { "  \($0.edit.text) → \($0.answer)" }).joined(separator: "\n"))
+            }
+            return edits.answers
+        }
     }
 
     static func split(_ reference: String) -> (String, String?) {
