@@ -9,16 +9,19 @@ public struct TemplateEdit: Sendable, Equatable {
     public var templateValue: String?
     /// The value the answers build, shortened; nil when they build none.
     public var answerValue: String?
+    /// Where the answer it looks like lives instead, when there is one.
+    public var hint: String?
 
-    public init(path: String, templateValue: String?, answerValue: String?) {
+    public init(path: String, templateValue: String?, answerValue: String?, hint: String? = nil) {
         self.path = path
         self.templateValue = templateValue
         self.answerValue = answerValue
+        self.hint = hint
     }
 
     /// `EndpointConfig.Properties.ProductionVariants[0].VariantName: template Blue vs. answers AllTraffic`.
     public var text: String {
-        "\(path): template \(templateValue ?? "(absent)") vs. answers \(answerValue ?? "(absent)")"
+        "\(path): template \(templateValue ?? "(absent)") vs. answers \(answerValue ?? "(absent)")" + (hint.map { " (\($0))" } ?? "")
     }
 }
 
@@ -95,7 +98,11 @@ public struct TemplateEdits: Sendable, Equatable {
         return .success(TemplateEdits(
             answers: readBack.answers,
             readBack: readBack.edits.filter { !lostPaths.contains($0.edit.path) },
-            unmapped: lost.map(\.edit)))
+            unmapped: lost.map { d in
+                var edit = d.edit
+                edit.hint = readBack.hints[d.path]
+                return edit
+            }))
     }
 
     /// The refusal of `export --from`: every edit that would be lost, one a line.
@@ -163,6 +170,8 @@ extension TemplateEdits {
         var edits: [ReadBackEdit] = []
         /// The first read-back value its rule refuses, and the property it came from.
         var invalid: (String, TemplateError)?
+        /// Path → why an edit that looks like an answer is not read back.
+        var hints: [String: String] = [:]
 
         init(answers: ExportAnswers) { self.answers = answers }
 
@@ -182,7 +191,10 @@ extension TemplateEdits {
                 read("--instance-type \(type)", "--instance-type")
             case (variant, "InitialInstanceCount", let text?):
                 // With autoscaling the starting count is the minimum: MinCapacity says which.
-                guard case .fixed = answers.capacity.kind else { return }
+                guard case .fixed = answers.capacity.kind else {
+                    hints[d.path] = "with autoscaling it is the minimum: edit ScalableTarget's MinCapacity"
+                    return
+                }
                 guard let n = Int(text) else { return read("--count \(text)", "--count", .instanceCountInvalid(text: text)) }
                 answers.instanceCount = n
                 read("--count \(n)", "--count", CapacityRules.checkCount(n, .count).map(TemplateError.capacity))

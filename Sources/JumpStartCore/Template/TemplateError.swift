@@ -153,7 +153,7 @@ extension TemplateError: CustomStringConvertible {
         case let .templateAnswersConflict(path, fields):
             return "\(path) has both \(fields) in Metadata.JumpStartTUI, which contradict each other; keep the one you mean and delete the other."
         case let .templateEditsUnchecked(path, reason):
-            return "Can't check \(path) for hand edits to its Resources: its own answers don't build a template with the catalog in use. \(reason) Add --discard-edits to reopen it from its answers alone."
+            return "Can't check \(path) for hand edits: its Resources are compared only with what its own answers build (never another version), and they don't build with the catalog in use: \(reason) With --discard-edits it is rebuilt from its answers unchecked (give another MODEL@VERSION if its own is gone)."
         case let .templateEditInvalid(path, property, error):
             return "\(path) was edited by hand, and the edit can't be read back: \(error.text(naming: property)) Fix the value in the file's Resources."
         }
