@@ -73,7 +73,10 @@ public enum Wizard {
 
     /// A wizard reopened on answers read back from an exported template: every step is filled in
     /// and it opens on the review, so the person sees the template they had.
-    public static func reopen(_ answers: ExportAnswers, size: Size, services: WizardServices,
+    /// `edits`: what the template's Resources have that its Metadata answers don't build (the
+    /// answers already hold the read-back ones): said in the status line, and the edits no answer
+    /// holds are listed with a question before anything else.
+    public static func reopen(_ answers: ExportAnswers, edits: TemplateEdits? = nil, path: String = "", size: Size, services: WizardServices,
                               load: (EntrySummary) -> Result<CatalogEntry, CatalogError>) -> (WizardState, [String]) {
         var (state, problems) = start(
             StartingAnswers(model: answers.modelReference, instanceType: answers.chosenType, count: answers.instanceCount),
@@ -93,7 +96,14 @@ public enum Wizard {
         }
         state.step = .review
         state.reached = .review
-        state.exportedAnswers = state.answers
+        // The file on disk is what the answers build only when nothing was edited by hand.
+        state.exportedAnswers = edits?.isEmpty == false ? nil : state.answers
+        if let edits, !edits.readBack.isEmpty {
+            state.flash = "Read back from \(path)'s hand edits: " + edits.readBack.map(\.answer).joined(separator: ", ") + "."
+        }
+        if let edits, !edits.unmapped.isEmpty {
+            state.overlay = .confirmDiscardEdits(path: path, lost: edits.unmapped, readBack: edits.readBack)
+        }
         return (state, [])
     }
 
@@ -239,6 +249,19 @@ public enum Wizard {
                 return [.quit]
             case .character("n"), .character("N"), .escape, .character("q"):
                 state.overlay = nil
+            default: break
+            }
+            return []
+        case let .confirmDiscardEdits(path, lost, _):
+            switch key {
+            case .character("y"), .character("Y"):
+                state.overlay = nil
+                state.flash = "Dropped \(lost.count) hand edit\(lost.count == 1 ? "" : "s") of \(path); export writes what the answers build."
+            case .character("n"), .character("N"), .escape, .character("q"):
+                state.overlay = nil
+                state.quitting = true
+                state.exitMessage = "\(path) was left as it is, with its hand edits. Make them with export's options instead (see jumpstart-tui export --help), or reopen it and answer y to drop them."
+                return [.quit]
             default: break
             }
             return []

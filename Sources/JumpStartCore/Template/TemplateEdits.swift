@@ -20,8 +20,11 @@ public struct TemplateEdit: Sendable, Equatable {
     }
 
     /// `EndpointConfig.Properties.ProductionVariants[0].VariantName: template Blue vs. answers AllTraffic`.
-    public var text: String {
-        "\(path): template \(templateValue ?? "(absent)") vs. answers \(answerValue ?? "(absent)")" + (hint.map { " (\($0))" } ?? "")
+    public var text: String { "\(path): \(comparison)" }
+
+    /// `template Blue vs. answers AllTraffic`, and the hint if there is one.
+    public var comparison: String {
+        "template \(templateValue ?? "(absent)") vs. answers \(answerValue ?? "(absent)")" + (hint.map { " (\($0))" } ?? "")
     }
 }
 
@@ -124,7 +127,8 @@ public struct TemplateEdits: Sendable, Equatable {
         var keys: [String]
         var template: Tree?
         var built: Tree?
-        var edit: TemplateEdit { TemplateEdit(path: path, templateValue: template?.shortText, answerValue: built?.shortText) }
+        /// Keys come from the file: printed safely.
+        var edit: TemplateEdit { TemplateEdit(path: TerminalSafe.text(path), templateValue: template?.shortText, answerValue: built?.shortText) }
     }
 
     /// Every property that differs, in the built template's order, then the file's extra ones.
