@@ -17,7 +17,11 @@ struct ExportCommand: ParsableCommand {
             a device, a FIFO, a socket or a folder is refused even with --force; a symlink is followed and the \
             file it points to is replaced (the link stays). \
             The template stores these answers under Metadata.JumpStartTUI: `export --from FILE` re-creates it \
-            byte for byte, with any option given on the command line changed.
+            byte for byte, with any option given on the command line changed. Hand edits of its Resources are \
+            found by comparing them with what its answers build from the same catalog version: one that maps \
+            onto an answer (instance type, count, autoscaling range and target, health-check timeout, endpoint \
+            name, environment, tags, KMS key) is read back, checked like a typed answer, and said on standard \
+            error; any other is refused with the list of edited properties, unless --discard-edits.
             """)
 
     @Argument(help: ArgumentHelp("The model, e.g. meta-textgeneration-llama-2-7b-f@2.0.2.", valueName: "model[@version]"))
