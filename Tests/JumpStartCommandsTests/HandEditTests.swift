@@ -57,6 +57,13 @@ struct HandEditTests {
          "--max-count 6", "      MinCount: 1\n      MaxCount: 6\n"),
         ("autoscaling", [("TargetValue: 100", "TargetValue: 150")],
          "--target-invocations 150", "      TargetInvocations: 150\n"),
+        ("autoscaling-schedule", [("          MinCapacity: 1\n          MaxCapacity: 1\n", "          MinCapacity: 2\n          MaxCapacity: 2\n")],
+         "--off-hours-count 2", "        OffHoursCount: 2\n"),
+        ("every-option", [("        - subnet-89abcdef\n", "        - subnet-89abcdef\n        - subnet-0badcafe\n")],
+         "--vpc-subnet subnet-0123456789abcdef0 --vpc-subnet subnet-89abcdef --vpc-subnet subnet-0badcafe",
+         "    VpcSubnets:\n    - subnet-0123456789abcdef0\n    - subnet-89abcdef\n    - subnet-0badcafe\n"),
+        ("existing-role", [("ExecutionRoleArn: arn:aws:iam::123456789012:role/service-role/SageMakerExecution", "ExecutionRoleArn: arn:aws:iam::123456789012:role/Other")],
+         "--role-arn arn:aws:iam::123456789012:role/Other", "    RoleArn: arn:aws:iam::123456789012:role/Other\n"),
     ])
     func readBack(_ name: String, _ edits: [(String, String)], _ answer: String, _ metadata: String) throws {
         let dir = try writeEdited(try handEdited(name, "yaml", edits))

@@ -42,8 +42,9 @@ public struct ReadBackEdit: Sendable, Equatable {
 /// trees property by property: values CloudFormation reads alike (`5` and `"5"`, `!Ref X` and
 /// `{Ref: X}`, tags in another order) are not edits.
 ///
-/// An edit that maps onto an answer (instance type, count, autoscaling range and target,
-/// health-check timeout, endpoint name, environment, tags, KMS key) is read back into the answers,
+/// An edit that maps onto an answer (instance type, count, autoscaling range and target, off-hours
+/// count, health-check timeout, endpoint name, environment, tags, KMS key, VPC subnets and security
+/// groups, an existing role's ARN) is read back into the answers,
 /// checked by that answer's own rule. Any other difference is listed in `unmapped`: reopening the
 /// template from its answers would lose it, so the command line refuses (unless told to discard
 /// them) and the wizard asks.
@@ -142,7 +143,7 @@ public struct TemplateEdits: Sendable, Equatable {
         if a == b { return }
         func key(_ k: String) -> String { path.isEmpty ? k : path + "." + k }
         // The environment and tags are compared name by name even where one side has none.
-        let byName = keys.count >= 1 && (keys.last == "Environment" || keys.last == "Tags")
+        let byName = ["Environment", "Tags", "VpcConfig"].contains(keys.last ?? "")
         switch (a, b) {
         case let (.map(x)?, .map(y)?):
             walkPairs(x, y, key, keys, &out)
@@ -214,7 +215,10 @@ extension TemplateEdits {
                 answers.endpointName = part
                 read("--endpoint-name \(part)", "--endpoint-name", TemplateRules.checkEndpointName(part))
             case ([Id.scalableTarget, "Properties"], "MinCapacity", let text?), ([Id.scalableTarget, "Properties"], "MaxCapacity", let text?):
-                guard case let .autoscaling(min, max, target) = answers.capacity.kind else { return }
+                guard case let .autoscaling(min, max, target) = answers.capacity.kind else {
+                    hints[d.path] = "with a fixed count it is the count: edit InitialInstanceCount"
+                    return
+                }
                 let isMin = k.last == "MinCapacity"
                 let flag = isMin ? "--min-count" : "--max-count"
                 guard let n = Int(text) else { return read("\(flag) \(text)", flag, .capacity(CapacityError(field: isMin ? .minCount : .maxCount, value: text, message: CapacityRules.countRule(isMin ? .minCount : .maxCount)))) }
@@ -224,6 +228,23 @@ extension TemplateEdits {
                 guard case let .autoscaling(min, max, _) = answers.capacity.kind, let n = Int(text) else { return }
                 answers.capacity.kind = .autoscaling(min: min, max: max, targetInvocations: n)
                 read("--target-invocations \(n)", "--target-invocations")
+            case ([Id.scalableTarget, "Properties", "ScheduledActions", "[1]", "ScalableTargetAction"], "MinCapacity", let text?),
+                 ([Id.scalableTarget, "Properties", "ScheduledActions", "[1]", "ScalableTargetAction"], "MaxCapacity", let text?):
+                // The action at the end of working hours sets the off-hours count, as both bounds.
+                guard answers.capacity.schedule != nil, let n = Int(text) else { return }
+                answers.capacity.schedule?.offHoursCount = n
+                read("--off-hours-count \(n)", "--off-hours-count", CapacityRules.checkCount(n, .offHoursCount).map(TemplateError.capacity))
+            case ([Id.model, "Properties", "VpcConfig"], "Subnets", _), ([Id.model, "Properties", "VpcConfig"], "SecurityGroupIds", _):
+                guard let ids = d.template.map({ $0.scalarList }) ?? [] else { return }
+                let subnets = k.last == "Subnets"
+                if subnets { answers.options.vpcSubnets = ids } else { answers.options.vpcSecurityGroups = ids }
+                let flag = subnets ? "--vpc-subnet" : "--vpc-security-group"
+                read(ids.isEmpty ? "no \(flag)" : ids.map { "\(flag) \($0)" }.joined(separator: " "), flag,
+                     subnets ? TemplateRules.checkSubnets(ids) : TemplateRules.checkSecurityGroups(ids))
+            case ([Id.model, "Properties"], "ExecutionRoleArn", let arn?):
+                // A role named by its ARN; the reverse (a role the template creates) is a resource to add, no answer.
+                answers.options.role = .existing(arn: arn)
+                read("--role-arn \(arn)", "--role-arn", TemplateRules.checkRoleArn(arn))
             case ([Id.model, "Properties", "PrimaryContainer", "Environment"], let name, _):
                 if let value {
                     let v = EnvironmentVariable(name: name, value: .string(value))
@@ -293,6 +314,12 @@ indirect enum Tree: Equatable {
 
     var isScalar: Bool { if case .scalar = self { return true }; return false }
     var scalarText: String? { if case .scalar(let s) = self { return s }; return nil }
+    /// A list of plain values (subnet ids); nil for anything else.
+    var scalarList: [String]? {
+        guard case .list(let items) = self else { return nil }
+        let texts = items.compactMap(\.scalarText)
+        return texts.count == items.count ? texts : nil
+    }
 
     /// From the builder's tree.
     init(_ value: JSONText.Value) {
