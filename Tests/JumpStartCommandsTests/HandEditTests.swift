@@ -119,6 +119,10 @@ struct HandEditTests {
             ("        Value: SageMakerPublicHub\n", "        Value: SageMakerPublicHub\n      - Key: owner\n        Value: me\n"),
             ("MaxCapacity: 4", "MaxCapacity: 3"),
             ("ScaleInCooldown: 600", "ScaleInCooldown: 900"),
+            // A tag on two resources with two values; the catalog's own tag and variable.
+            ("      EndpointName: jumpstart-", "      Tags:\n      - Key: owner\n        Value: you\n      EndpointName: jumpstart-"),
+            ("        Value: '3.5.0'\n", "        Value: '3.5.1'\n"),
+            ("          SAGEMAKER_ENV: '1'\n", ""),
         ])
         let dir = try writeEdited(text)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -113,6 +113,10 @@ public struct TemplateEdits: Sendable, Equatable {
     public func refusal(path: String) -> String {
         var lines = ["\(path) has hand edits in its Resources that its answers (Metadata.\(TemplateMetadata.key)) can't hold; reopening it would lose them:"]
         lines += unmapped.map { "  \($0.text)" }
+        if !readBack.isEmpty {
+            lines.append("These edits map onto answers and would be read back:")
+            lines += readBack.map { "  \($0.edit.text) → \($0.answer)" }
+        }
         lines.append("Make the change with an option of export instead (see export --help), or add --discard-edits to rebuild the template from its answers without these edits.")
         return lines.joined(separator: "\n")
     }
@@ -136,7 +140,12 @@ public struct TemplateEdits: Sendable, Equatable {
     static func differences(_ file: Tree?, _ built: Tree?) -> [Difference] {
         var out: [Difference] = []
         walk(file, built, path: "", keys: [], into: &out)
-        return out
+        // Resources missing, or not a mapping: the whole section differs.
+        return out.map { d in
+            var d = d
+            if d.path.isEmpty { d.path = "Resources" }
+            return d
+        }
     }
 
     private static func walk(_ a: Tree?, _ b: Tree?, path: String, keys: [String], into out: inout [Difference]) {
@@ -251,9 +260,10 @@ extension TemplateEdits {
                     if let i = answers.environment.firstIndex(where: { $0.name == name }) { answers.environment[i] = v } else { answers.environment.append(v) }
                     read("--env \(name)=\(value)", "--env", TemplateRules.checkEnvironment([v]))
                 } else if d.template == nil, let i = answers.environment.firstIndex(where: { $0.name == name }) {
-                    // Only the person's own variables can go; the catalog's always come back.
                     answers.environment.remove(at: i)
                     read("no --env \(name)", "--env")
+                } else if d.template == nil {
+                    hints[d.path] = "the model's own variable: --env can change its value, not remove it"
                 }
             case (_, let key, _) where Self.isTag(k):
                 applyTag(key, value: value, removed: d.template == nil, d)
@@ -265,8 +275,15 @@ extension TemplateEdits {
         /// A tag is one answer for every resource: an edit is read back unless another resource's
         /// edit of the same key disagrees; the catalog's own tags are not answers.
         mutating func applyTag(_ key: String, value: String?, removed: Bool, _ d: Difference) {
-            guard value != nil || removed, !conflictingTags.contains(key) else { return }
-            if ["modelId", "modelVersion"].contains(key) || key.hasPrefix("sagemaker-studio:") { return }
+            guard value != nil || removed else { return }
+            if conflictingTags.contains(key) {
+                hints[d.path] = "a tag is one answer for every resource, and the resources disagree"
+                return
+            }
+            if ["modelId", "modelVersion"].contains(key) || key.hasPrefix("sagemaker-studio:") {
+                hints[d.path] = "a tag the catalog sets"
+                return
+            }
             if let value {
                 let tag = TemplateTag(key: key, value: value)
                 if let i = answers.options.tags.firstIndex(where: { $0.key == key }) { answers.options.tags[i] = tag } else { answers.options.tags.append(tag) }
