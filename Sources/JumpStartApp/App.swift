@@ -38,7 +38,10 @@ public enum WizardLauncher {
             return handle
         }
         defer { try? log?.close() }
-        var (state, _) = reopened.map { Wizard.reopen($0.answers, edits: $0.edits, path: start.fromTemplate ?? "", size: terminal.size, services: services, load: runtime.loadEntry) }
+        var (state, _) = reopened.map {
+            Wizard.reopen($0.answers, edits: $0.edits, path: start.fromTemplate ?? "", discardingEdits: start.discardEdits,
+                          size: terminal.size, services: services, load: runtime.loadEntry)
+        }
             ?? Wizard.start(start, region: region, size: terminal.size, services: services, load: runtime.loadEntry)
         var buffer = ScreenBuffer(size: terminal.size)
 
@@ -171,10 +174,8 @@ func reopen(_ path: String, overriding start: StartingAnswers, region: String?, 
     var answers = try TemplateMetadata.answers(fromTemplate: text, path: path).get()
     var edits: TemplateEdits?
     switch TemplateEdits.find(in: text, path: path, answers: answers, catalog: catalog) {
-    case .success(var found):
+    case .success(let found):
         answers = found.answers
-        // Asked for beforehand: drop what no answer holds without asking.
-        if start.discardEdits { found.unmapped = [] }
         edits = found
     case .failure(.templateEditsUnchecked) where start.discardEdits:
         break

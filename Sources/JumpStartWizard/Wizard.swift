@@ -75,8 +75,10 @@ public enum Wizard {
     /// and it opens on the review, so the person sees the template they had.
     /// `edits`: what the template's Resources have that its Metadata answers don't build (the
     /// answers already hold the read-back ones): said in the status line, and the edits no answer
-    /// holds are listed with a question before anything else.
-    public static func reopen(_ answers: ExportAnswers, edits: TemplateEdits? = nil, path: String = "", size: Size, services: WizardServices,
+    /// holds are listed with a question before anything else, or, with `discardingEdits`
+    /// (`--discard-edits`), dropped and said.
+    public static func reopen(_ answers: ExportAnswers, edits: TemplateEdits? = nil, path: String = "", discardingEdits: Bool = false,
+                              size: Size, services: WizardServices,
                               load: (EntrySummary) -> Result<CatalogEntry, CatalogError>) -> (WizardState, [String]) {
         var (state, problems) = start(
             StartingAnswers(model: answers.modelReference, instanceType: answers.chosenType, count: answers.instanceCount),
@@ -102,7 +104,11 @@ public enum Wizard {
             state.flash = "Read back from \(path)'s hand edits: " + edits.readBack.map(\.answer).joined(separator: ", ") + "."
         }
         if let edits, !edits.unmapped.isEmpty {
-            state.overlay = .confirmDiscardEdits(path: path, lost: edits.unmapped, readBack: edits.readBack)
+            if discardingEdits {
+                state.flash = dropped(edits.unmapped.count, path) + (state.flash.map { " " + $0 } ?? "")
+            } else {
+                state.overlay = .confirmDiscardEdits(path: path, lost: edits.unmapped, readBack: edits.readBack)
+            }
         }
         return (state, [])
     }
@@ -206,6 +212,10 @@ public enum Wizard {
         }
     }
 
+    static func dropped(_ count: Int, _ path: String) -> String {
+        "Dropped \(count) hand edit\(count == 1 ? "" : "s") of \(path); export writes what the answers build."
+    }
+
     static func requestQuit(_ state: inout WizardState) -> [Effect] {
         if state.hasUnsavedAnswers {
             state.overlay = .confirmQuit
@@ -256,7 +266,7 @@ public enum Wizard {
             switch key {
             case .character("y"), .character("Y"):
                 state.overlay = nil
-                state.flash = "Dropped \(lost.count) hand edit\(lost.count == 1 ? "" : "s") of \(path); export writes what the answers build."
+                state.flash = dropped(lost.count, path)
             case .character("n"), .character("N"), .escape, .character("q"):
                 state.overlay = nil
                 state.quitting = true

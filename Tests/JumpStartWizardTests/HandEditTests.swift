@@ -18,12 +18,12 @@ func editedGolden(_ edits: [(String, String)]) throws -> String {
 }
 
 /// The wizard reopened on an edited template as `jumpstart-tui --from edited.yaml` opens it.
-func reopenEdited(_ edits: [(String, String)], width: Int = 80, height: Int = 24) throws -> Pilot {
+func reopenEdited(_ edits: [(String, String)], width: Int = 80, height: Int = 24, discarding: Bool = false) throws -> Pilot {
     let text = try editedGolden(edits)
     let answers = try TemplateMetadata.answers(fromTemplate: text, path: "edited.yaml").get()
     let found = try TemplateEdits.find(in: text, path: "edited.yaml", answers: answers, catalog: services.catalog).get()
     var p = Pilot(width: width, height: height)
-    (p.state, _) = Wizard.reopen(found.answers, edits: found, path: "edited.yaml", size: Size(width: width, height: height),
+    (p.state, _) = Wizard.reopen(found.answers, edits: found, path: "edited.yaml", discardingEdits: discarding, size: Size(width: width, height: height),
                                  services: services, load: Pilot.loader(services))
     return p
 }
@@ -71,6 +71,14 @@ struct HandEditReopenTests {
         p.press(key)
         #expect(p.state.quitting && p.effects == [.quit])
         #expect(p.state.exitMessage == "edited.yaml was left as it is, with its hand edits. Make them with export's options instead (see jumpstart-tui export --help), or reopen it and answer y to drop them.")
+    }
+
+    @Test("--discard-edits drops them without a question, and says so")
+    func discarding() throws {
+        let p = try reopenEdited([variantEdit, countEdit], discarding: true)
+        #expect(p.state.overlay == nil && p.state.step == .review)
+        #expect(p.state.flash == "Dropped 1 hand edit of edited.yaml; export writes what the answers build. Read back from edited.yaml's hand edits: --count 3.")
+        #expect(p.state.rendering?.yaml.contains("- VariantName: AllTraffic\n") == true)
     }
 
     @Test("the question, as the person sees it at 80×24 and 120×40")
