@@ -56,7 +56,7 @@ let package = Package(
 
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
         .testTarget(name: "JumpStartCoreTests", dependencies: ["JumpStartCore"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TextLayout"]),
         .testTarget(name: "JumpStartWizardTests", dependencies: ["JumpStartWizard", "JumpStartCore", "TerminalUI"], exclude: ["Snapshots"]),
         // Fixtures are read from the checkout by path, not bundled.
         .testTarget(name: "JumpStartCommandsTests", dependencies: ["JumpStartCore", "jumpstart-tui"], exclude: ["Fixtures", "Golden"]),

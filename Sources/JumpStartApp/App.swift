@@ -30,7 +30,7 @@ public enum WizardLauncher {
         let exitAfterFirstFrame = environment["JUMPSTART_TUI_EXIT_AFTER_FIRST_FRAME"].map { !$0.isEmpty && $0 != "0" } ?? false
         let theme = Theme(colors: terminal.supportsColor, unicode: terminal.isUTF8 && !ascii)
         let inbox = Inbox()
-        let runtime = EffectRunner(inbox: inbox, catalog: catalog)
+        let runtime = EffectRunner(inbox: inbox, catalog: catalog, clipboard: terminal.sendToClipboard)
         let log = environment["JUMPSTART_TUI_LOG"].flatMap { path -> FileHandle? in
             if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
             let handle = FileHandle(forWritingAtPath: path)
@@ -40,7 +40,7 @@ public enum WizardLauncher {
         defer { try? log?.close() }
         var (state, _) = reopened.map {
             Wizard.reopen($0.answers, edits: $0.edits, path: start.fromTemplate ?? "", discardingEdits: start.discardEdits,
-                          size: terminal.size, services: services, load: runtime.loadEntry)
+                          size: terminal.size, services: services, load: runtime.loadEntry, savePath: start.fromTemplate)
         }
             ?? Wizard.start(start, region: region, size: terminal.size, services: services, load: runtime.loadEntry)
         var buffer = ScreenBuffer(size: terminal.size)
@@ -100,6 +100,8 @@ final class Inbox: @unchecked Sendable {
 struct EffectRunner {
     let inbox: Inbox
     let catalog: Catalog
+    /// OSC 52 to the terminal.
+    let clipboard: (String) -> Void
 
     /// A catalog entry's whole record: the lines of the catalog's tables it refers to.
     func loadEntry(_ summary: EntrySummary) -> Result<CatalogEntry, CatalogError> {
@@ -146,7 +148,9 @@ struct EffectRunner {
             return nil
         case .loadEntry(let summary):
             return .entryLoaded(summary, loadEntry(summary))
-        case .checkExportTarget(let path):
+        case .checkExportTarget(let typed):
+            // The path as the person meant it: ~ is their home, as in a shell.
+            let path = TemplateFile.expandingTilde(typed, home: ProcessInfo.processInfo.environment["HOME"])
             switch TemplateFile.inspect(path) {
             case .absent: return .exportTargetChecked(path: path, exists: false)
             case .danglingLink: return .exportTargetChecked(path: path, exists: true)
@@ -160,6 +164,9 @@ struct EffectRunner {
             } catch {
                 return .templateWriteFailed(path: path, message: "\(error)")
             }
+        case .copyToClipboard(let text):
+            clipboard(text)
+            return nil
         case .quit:
             return nil
         }

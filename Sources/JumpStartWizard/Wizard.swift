@@ -73,17 +73,19 @@ public enum Wizard {
 
     /// A wizard reopened on answers read back from an exported template: every step is filled in
     /// and it opens on the review, so the person sees the template they had.
+    /// `savePath`: the file it came from, where the export step offers to write it back.
     /// `edits`: what the template's Resources have that its Metadata answers don't build (the
     /// answers already hold the read-back ones): said in the status line, and the edits no answer
     /// holds are listed with a question before anything else, or, with `discardingEdits`
     /// (`--discard-edits`), dropped and said.
     public static func reopen(_ answers: ExportAnswers, edits: TemplateEdits? = nil, path: String = "", discardingEdits: Bool = false,
                               size: Size, services: WizardServices,
-                              load: (EntrySummary) -> Result<CatalogEntry, CatalogError>) -> (WizardState, [String]) {
+                              load: (EntrySummary) -> Result<CatalogEntry, CatalogError>, savePath: String? = nil) -> (WizardState, [String]) {
         var (state, problems) = start(
             StartingAnswers(model: answers.modelReference, instanceType: answers.chosenType, count: answers.instanceCount),
             region: answers.region, size: size, services: services, load: load)
         guard problems.isEmpty, state.entry != nil else { return (state, problems) }
+        if let savePath { state.exportPath = TextFieldState(text: savePath) }
         let chosenType = state.answers.chosenType
         state.answers = answers
         state.answers.chosenType = chosenType
@@ -140,7 +142,23 @@ public enum Wizard {
             state.flash = "Wrote \(path)."
             return []
         case let .templateWriteFailed(path, message):
-            state.overlay = .alert("Could not write \(path): \(message)")
+            // The message names the path and the reason already ("Can't write …: …").
+            state.overlay = .alert(message.contains(path) ? message : "Could not write \(path): \(message)")
+            return []
+        case let .entryLoaded(summary, result) where summary.reference == state.switchingTo:
+            // The version asked for with Ctrl-N / n, on the model or the instance step.
+            state.switchingTo = nil
+            switch result {
+            case .failure(let error): state.overlay = .alert("\(error)")
+            case .success(let entry):
+                if let problem = choose(entry, &state, services) {
+                    state.overlay = .alert(problem)
+                } else {
+                    StepKeys.advance(&state, to: .instance)
+                    state.flash = "Switched to \(entry.reference), the newest version that deploys in \(state.answers.region)."
+                }
+            }
+            clampScrolls(&state)
             return []
         case let .entryLoaded(summary, result):
             // Only for the model still picked on the model step (a late answer changes nothing).
@@ -189,6 +207,22 @@ public enum Wizard {
             return []
         }
         if let overlay = state.overlay { return handleOverlay(overlay, key, &state, services) }
+        if state.jumpCursor != nil { return jumpKey(key, &state, services) }
+        if key == .ctrl("g") {
+            state.jumpCursor = state.step
+            return []
+        }
+        // A digit jumps to a reached step wherever no field takes digits (there: Ctrl-G, digit).
+        if state.viewer == nil, case .character(let c) = key, let n = c.wholeNumberValue, (1...Step.allCases.count).contains(n),
+           !StepKeys.takesDigits(state) {
+            return jump(to: Step(rawValue: n - 1)!, &state, services)
+        }
+        if var viewer = state.viewer {
+            let (close, effects, flash) = viewer.handle(key, size: state.size)
+            state.viewer = close ? nil : viewer
+            state.flash = flash
+            return effects
+        }
         if key == .ctrl("r") || key == .function(2) { return openRegionPicker(&state, services) }
         if key == .function(1) { state.overlay = .help; return [] }
         // Text fields take printable keys first.
@@ -208,12 +242,81 @@ public enum Wizard {
         case .quit: return requestQuit(&state)
         case .forceQuit: state.quitting = true; return [.quit]
         case .back: return goBack(&state, services)
+        case .deployableVersion: return switchToDeployable(&state, services)
         default: return StepKeys.handle(command, key, &state, services)
         }
     }
 
     static func dropped(_ count: Int, _ path: String) -> String {
         "Dropped \(count) hand edit\(count == 1 ? "" : "s") of \(path); export writes what the answers build."
+    }
+
+    /// Ctrl-N / n: the newest version of the model (selected, or chosen) that deploys in the
+    /// region on its default instance type, loaded by the runtime and then chosen.
+    static func switchToDeployable(_ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        let current: (modelId: String, reference: String)
+        if state.step == .model {
+            guard let s = selectedSummary(state, services) else { state.flash = "Select a model first."; return [] }
+            current = (s.modelId, s.reference)
+        } else {
+            guard let e = state.entry else { return [] }
+            current = (e.modelId, e.reference)
+        }
+        let region = state.answers.region
+        guard let newest = try? services.catalog.newestDeployableVersion(of: current.modelId, region: region) else {
+            state.flash = "No version of \(current.modelId) deploys in \(region) on its default instance type; r changes the region."
+            return []
+        }
+        if newest.reference == current.reference, state.step != .model {
+            state.flash = "\(current.reference) is already the newest version that deploys in \(region)."
+            return []
+        }
+        state.switchingTo = newest.reference
+        return [.loadEntry(newest)]
+    }
+
+    /// Keys while the step list has them (after Ctrl-G).
+    static func jumpKey(_ key: Key, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        guard let cursor = state.jumpCursor else { return [] }
+        switch key {
+        case .up, .character("k"), .left: state.jumpCursor = Step(rawValue: max(0, cursor.rawValue - 1))
+        case .down, .character("j"), .right: state.jumpCursor = Step(rawValue: min(state.reached.rawValue, cursor.rawValue + 1))
+        case .home, .character("g"): state.jumpCursor = .model
+        case .end, .character("G"): state.jumpCursor = state.reached
+        case .enter:
+            state.jumpCursor = nil
+            return jump(to: cursor, &state, services)
+        case .character(let c) where c.wholeNumberValue.map { (1...Step.allCases.count).contains($0) } == true:
+            state.jumpCursor = nil
+            return jump(to: Step(rawValue: c.wholeNumberValue! - 1)!, &state, services)
+        default:
+            state.jumpCursor = nil
+        }
+        return []
+    }
+
+    /// Goes straight to a step already reached, keeping every answer — back as Esc would, or
+    /// forward over steps whose answers are complete and valid.
+    static func jump(to step: Step, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
+        guard step != state.step else { return [] }
+        guard step <= state.reached else {
+            state.flash = "Step \(step.rawValue + 1) (\(step.title)) is not reached yet: Enter goes on from here."
+            return []
+        }
+        if step > state.step {
+            if state.step <= .count, step > .count, let e = state.capacityErrors.values.sorted().first {
+                state.flash = "Fix the capacity first: \(e)"
+                return []
+            }
+            if state.step <= .options, step > .options, let e = state.optionErrors.values.sorted().first {
+                state.flash = "Fix the options first: \(e)"
+                return []
+            }
+        }
+        state.step = step
+        if step == .count { CapacityStep.enter(&state) }
+        if step >= .review { refreshRendering(&state, services) }
+        return []
     }
 
     static func requestQuit(_ state: inout WizardState) -> [Effect] {
@@ -286,14 +389,26 @@ public enum Wizard {
             default: break
             }
             return []
-        case .regionPicker(let selected):
+        case let .regionPicker(selected, typed):
             let names = services.catalog.regions.names
             switch key {
-            case .up, .character("k"): state.overlay = .regionPicker(selected: max(0, selected - 1))
-            case .down, .character("j"): state.overlay = .regionPicker(selected: min(names.count - 1, selected + 1))
-            case .home: state.overlay = .regionPicker(selected: 0)
-            case .end: state.overlay = .regionPicker(selected: names.count - 1)
-            case .escape, .character("q"): state.overlay = nil
+            case .up: state.overlay = .regionPicker(selected: max(0, selected - 1))
+            case .down: state.overlay = .regionPicker(selected: min(names.count - 1, selected + 1))
+            case .pageUp, .home: state.overlay = .regionPicker(selected: 0)
+            case .pageDown, .end: state.overlay = .regionPicker(selected: names.count - 1)
+            case .escape: state.overlay = nil
+            // Typing finds a region by its code or its name: "frank", "eu-c", "tokyo".
+            case .character(let c) where c.isLetter || c.isNumber || c == "-" || c == " " || c == "(":
+                let query = typed + String(c)
+                if let i = RegionNames.firstMatch(query, in: names) {
+                    state.overlay = .regionPicker(selected: i, typed: query)
+                } else {
+                    state.overlay = .regionPicker(selected: selected, typed: typed)
+                    state.flash = "No region's code or name holds \"\(query)\"."
+                }
+            case .backspace:
+                let query = String(typed.dropLast())
+                state.overlay = .regionPicker(selected: RegionNames.firstMatch(query, in: names) ?? selected, typed: query)
             case .enter:
                 state.overlay = nil
                 changeRegion(to: names[selected], &state, services)
@@ -342,6 +457,8 @@ public enum Wizard {
     // MARK: - Derived data
 
     static func refreshMatches(_ state: inout WizardState, _ services: WizardServices) {
+        // `name@2.2.0` or a bare `2.2.0` looks among every version, not only the newest.
+        if ModelFilter.asksForVersion(state.filter.text), !state.allVersions { state.allVersions = true }
         state.matches = services.index(allVersions: state.allVersions).matches(state.filter.text)
         state.modelSelection = min(state.modelSelection, max(0, state.matches.count - 1))
         state.modelScroll = 0

@@ -245,6 +245,21 @@ public final class Terminal {
         }
     }
 
+    /// Puts `text` on the terminal's clipboard with OSC 52, written straight to the terminal
+    /// after curses' own output (curses knows nothing of the sequence; it moves no cursor).
+    public func sendToClipboard(_ text: String) {
+        guard isActive else { return }
+        let bytes = Array(Clipboard.osc52(text).utf8)
+        bytes.withUnsafeBufferPointer { p in
+            var done = 0
+            while done < p.count {
+                let n = write(STDOUT_FILENO, p.baseAddress! + done, p.count - done)
+                if n <= 0 { break }
+                done += n
+            }
+        }
+    }
+
     /// Gives the terminal back (endwin). Safe to call more than once; the terminal can't be
     /// used afterwards.
     public func restore() {

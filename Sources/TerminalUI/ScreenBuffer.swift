@@ -1,3 +1,5 @@
+import TextLayout
+
 /// A width × height grid of styled cells that widgets draw into and a backend copies to a screen.
 ///
 /// Every drawing operation clips to the buffer (and to an optional clip rectangle): coordinates

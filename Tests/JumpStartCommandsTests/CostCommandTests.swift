@@ -59,7 +59,7 @@ struct CostCommandTests {
         let r = try jst(["compare", llama], environment: try emptyConfig().merging(["COLUMNS": "80"]) { $1 })
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.allSatisfy { $0.count <= 80 })
+        #expect(lines.allSatisfy { fitsOrStandsAlone($0, width: 80) })
         let header = try #require(lines.firstIndex { $0.contains("TYPE") && $0.contains("$/MONTH") })
         let rows = lines[(header + 1)...].prefix { !$0.isEmpty }
         let types = rows.map { $0.split(separator: " ").first { $0.hasPrefix("ml.") }.map(String.init) ?? "" }
@@ -132,7 +132,7 @@ struct CostCommandTests {
         #expect(rows.first { $0["region"] as? String == "af-south-1" }?["deployable"] as? Bool == false)
         let table = try jst(["compare", "--instance-type", "ml.g5.2xlarge", "--regions", "eu-west-1,us-east-1"], environment: env.merging(["COLUMNS": "80"]) { $1 })
         let lines = table.stdout.split(separator: "\n")
-        #expect(lines.allSatisfy { $0.count <= 80 })
+        #expect(lines.allSatisfy { fitsOrStandsAlone(String($0), width: 80) })
         let body = lines.filter { $0.contains("us-east-1") || $0.contains("eu-west-1") }.prefix(2)
         // 1 of 2 regions priced: half, so the cheapest is claimed — and the price is stale.
         #expect(body.first?.hasPrefix("$!  us-east-1") == true, "\(body)")

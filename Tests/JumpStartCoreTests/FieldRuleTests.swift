@@ -61,3 +61,15 @@ struct FieldRuleTests {
         #expect(TemplateRules.checkTags(many) == .tooManyTags(resource: "endpoint", count: 51, catalogTags: 0))
     }
 }
+
+@Suite("Paths")
+struct PathTests {
+    @Test("~ and ~/ are the home folder, as in a shell; other paths are left as they are", arguments: [
+        ("~/x.yaml", "/home/ana", "/home/ana/x.yaml"), ("~", "/home/ana", "/home/ana"), ("~/x.yaml", "/home/ana/", "/home/ana/x.yaml"),
+        ("~bob/x.yaml", "/home/ana", "~bob/x.yaml"), ("x~/y.yaml", "/home/ana", "x~/y.yaml"), ("/tmp/x.yaml", "/home/ana", "/tmp/x.yaml"),
+    ])
+    func tilde(path: String, home: String, expected: String) {
+        #expect(TemplateFile.expandingTilde(path, home: home) == expected)
+        #expect(TemplateFile.expandingTilde(path, home: nil) == path)
+    }
+}

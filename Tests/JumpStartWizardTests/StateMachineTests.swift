@@ -1,3 +1,4 @@
+import Foundation
 import JumpStartCore
 import JumpStartWizard
 import Testing
@@ -313,8 +314,10 @@ struct StateMachineTests {
         var p = atInstanceStep()
         p.press("?")
         #expect(p.state.overlay == .help)
-        let screen = p.screen()
-        for b in Keymap.bindings(for: .instance) + Keymap.global { #expect(screen.contains(b.help)) }
+        // Each key's help, wrapped under itself in the panel: read back as one run of words.
+        let screen = p.screen().split(separator: "\n").map { $0.replacingOccurrences(of: "│", with: " ").trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ").split(separator: " ").joined(separator: " ")
+        for b in Keymap.bindings(for: .instance) + Keymap.global { #expect(screen.contains(b.keyLabel + " " + b.help)) }
         p.press("esc")
         #expect(p.state.overlay == nil)
     }

@@ -11,11 +11,12 @@ BIN=${BIN:?path to jumpstart-tui}
 tools=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 session="jst-check-$$"
+socket=$session
 server=""
 # A tmux server of its own: a developer's sessions are left alone, and the wizard runs in this
 # check's environment (its network namespace too), not in an older server's.
-tmux() { command tmux -L "$session" -f /dev/null "$@"; }
-trap 'tmux kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$session"; [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+tmux() { command tmux -L "$socket" -f /dev/null "$@"; }
+trap 'tmux kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"; [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 export HOME="$work/home" XDG_DATA_HOME="$work/home/data" XDG_CONFIG_HOME="$work/home/config" XDG_CACHE_HOME="$work/home/cache"
 mkdir -p "$HOME"
 
@@ -106,15 +107,71 @@ keys C-c
 wait_for "WIZARD-EXIT=0"
 echo "wizard-tmux: u fetched eu-west-1's prices and the table was re-priced"
 
-# Edit and reopen: a hand edit that maps onto an answer is read back; one that doesn't is listed and asked about.
+# The template whole at 80×24 (issue 13, item 3): --from the file written above, v, then Space
+# page by page; every line of the file must appear exactly once, in order (a line wider than the
+# screen shows its start and ›). Then y: with tmux's clipboard on, OSC 52 lands in tmux's buffer.
+# The new session starts before the old one is killed: a server left with no session exits,
+# and a session started while it exits is lost with it.
+tmux new-session -d -s "$session-read" -x 80 -y 24 -c "$work" "env TERM=xterm-256color '$BIN' --from '$work/wizard.yaml'; echo WIZARD-EXIT=\$?; sleep 30"
 tmux kill-session -t "$session"
+session="$session-read"
+tmux set-option -s set-clipboard on
+wait_for "YAML (t)"
+keys v
+wait_for "The template"
+: >"$work/pages.txt"
+for _ in $(seq 40); do
+  tmux capture-pane -p -t "$session" >"$work/page.txt"
+  head -n 1 "$work/page.txt" >>"$work/pages.txt"
+  sed -n '2,23p' "$work/page.txt" >>"$work/pages.txt"
+  head -n 1 "$work/page.txt" | grep -qE 'lines [0-9]+–([0-9]+) of \1 *$' && break
+  keys Space
+done
+python3 - "$work/wizard.yaml" "$work/pages.txt" <<'PY'
+import re, sys
+lines = open(sys.argv[1]).read().rstrip("\n").split("\n")
+seen, page = [], []
+for row in open(sys.argv[2]).read().split("\n"):
+    m = re.search(r"lines (\d+)–(\d+) of (\d+)", row)
+    if m:
+        first, last = int(m.group(1)), int(m.group(2))
+        if first != len(seen) + 1:
+            sys.exit(f"wizard-tmux: a page starts at line {first} after {len(seen)} lines were seen")
+        page = [first, last]
+        continue
+    if page and len(seen) < page[1]:
+        seen.append(row)
+if len(seen) != len(lines):
+    sys.exit(f"wizard-tmux: paging showed {len(seen)} lines of {len(lines)}")
+for i, (shown, line) in enumerate(zip(seen, lines)):
+    shown = shown.rstrip()
+    if shown == line.rstrip() or (shown.endswith("›") and line.startswith(shown[:-1])):
+        continue
+    sys.exit(f"wizard-tmux: line {i + 1} shows {shown!r}, the file has {line!r}")
+print(f"wizard-tmux: paging the template showed each of its {len(lines)} lines exactly once")
+PY
+keys y
+wait_for "Sent"
+if ! tmux show-buffer | cmp -s - "$work/wizard.yaml"; then
+  echo "wizard-tmux: y did not put the template on tmux's clipboard (OSC 52)" >&2
+  tmux show-buffer | head -5 >&2 || true
+  exit 1
+fi
+echo "wizard-tmux: y copied the template through OSC 52"
+keys q; keys C-c
+wait_for "WIZARD-EXIT=0"
+
+# Edit and reopen: a hand edit that maps onto an answer is read back; one that doesn't is listed and asked about.
+# Each new session starts before the old one is killed (see above).
 "$BIN" export "$model@$version" --region us-east-1 --count 2 -o "$work/base.yaml" 2>/dev/null
 sed 's/InitialInstanceCount: 2$/InitialInstanceCount: 5/' "$work/base.yaml" >"$work/count.yaml"
 sed 's/VariantName: AllTraffic$/VariantName: Blue/' "$work/base.yaml" >"$work/variant.yaml"
 cmp -s "$work/base.yaml" "$work/count.yaml" && { echo "wizard-tmux: sed changed no InitialInstanceCount" >&2; exit 1; }
 cmp -s "$work/base.yaml" "$work/variant.yaml" && { echo "wizard-tmux: sed changed no VariantName" >&2; exit 1; }
 
-tmux new-session -d -s "$session" -x 80 -y 24 -c "$work" "TERM=xterm-256color '$BIN' --from count.yaml; echo WIZARD-EXIT=\$?; sleep 30"
+tmux new-session -d -s "$session-count" -x 80 -y 24 -c "$work" "TERM=xterm-256color '$BIN' --from count.yaml; echo WIZARD-EXIT=\$?; sleep 30"
+tmux kill-session -t "$session"
+session="$session-count"
 wait_for "Read back from count.yaml's hand edits: --count 5."
 wait_for "5 × $default_type"
 keys Enter
@@ -132,8 +189,9 @@ if ! cmp -s "$work/count-wizard.yaml" "$work/count-again.yaml" || grep -q "Read 
 fi
 echo "wizard-tmux: InitialInstanceCount 2 → 5 by sed was read back as --count 5 and written"
 
+tmux new-session -d -s "$session-no" -x 120 -y 40 -c "$work" "TERM=xterm-256color '$BIN' --from variant.yaml; echo WIZARD-EXIT=\$?; sleep 30"
 tmux kill-session -t "$session"
-tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" "TERM=xterm-256color '$BIN' --from variant.yaml; echo WIZARD-EXIT=\$?; sleep 30"
+session="$session-no"
 wait_for "Hand edits would be lost"
 wait_for "EndpointConfig.Properties.ProductionVariants[0].VariantName"
 wait_for "template Blue vs. answers AllTraffic"
@@ -141,8 +199,9 @@ keys n
 wait_for "WIZARD-EXIT=0"
 wait_for "variant.yaml was left as it is, with its hand edits."
 [ ! -e "$work/variant-wizard.yaml" ] || { echo "wizard-tmux: n wrote a file" >&2; exit 1; }
+tmux new-session -d -s "$session-yes" -x 120 -y 40 -c "$work" "TERM=xterm-256color '$BIN' --from variant.yaml; echo WIZARD-EXIT=\$?; sleep 30"
 tmux kill-session -t "$session"
-tmux new-session -d -s "$session" -x 120 -y 40 -c "$work" "TERM=xterm-256color '$BIN' --from variant.yaml; echo WIZARD-EXIT=\$?; sleep 30"
+session="$session-yes"
 wait_for "Hand edits would be lost"
 keys y
 wait_for "Dropped 1 hand edit of variant.yaml"

@@ -155,3 +155,35 @@ done
 settle
 rows=$(screen | grep -n . | tail -n 1 | cut -d: -f1)   # the picture ends at the last prompt
 shot 07-compare "jumpstart-tui ${compare[*]}" "$rows"
+
+# The same wizard at the smallest size it runs in, 80×24: the model list, the review and the
+# export step, as a person on a small terminal sees them.
+COLS=80 ROWS=24
+title="jumpstart-tui — 80×24"
+start "'$BIN'; echo WIZARD-EXIT=\$?; sleep 60"
+wait_for "Models (newest versions)"
+keys -l "llama 3 8b"
+wait_for "Filter: llama 3 8b"
+keys Down Down
+wait_for "─ huggingface-llm-llama-3-8b-in"
+shot 09-models-80x24 "$title"
+keys Enter
+wait_for "Instance types in us-east-1"
+keys Enter                                    # the default type
+wait_for "How many"
+keys Enter
+wait_for "Environment of the container"
+keys Enter
+wait_for "Endpoint and options"
+keys Enter
+wait_for "YAML (t)"
+shot 10-review-80x24 "$title"
+keys Enter
+wait_for "Export the template"
+keys C-u
+keys -l "$work/llama-3-8b.yaml"
+keys Enter
+wait_for "Wrote $work/llama-3-8b.yaml"
+shot 11-exported-80x24 "$title"
+keys q
+wait_for "WIZARD-EXIT=0"

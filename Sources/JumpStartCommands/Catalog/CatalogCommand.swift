@@ -96,7 +96,7 @@ struct CatalogUpdateCommand: ParsableCommand {
     static func table(_ r: CatalogUpdate.Report, width tableWidth: Int?) -> String {
         let width = tableWidth ?? 100
         var lines: [String] = []
-        func say(_ text: String) { lines += wrapHard(text, width: width) }
+        func say(_ text: String) { lines += proseLines(text, width: width) }
         say("Manifest: \(r.manifestVersions) versions of \(r.manifestModels) models; \(r.selected == 0 ? "nothing" : "\(r.selected) version\(r.selected == 1 ? "" : "s")") new to fetch.")
         if !r.added.isEmpty {
             say("Added \(r.added.count) version\(r.added.count == 1 ? "" : "s"): \(preview(r.added)).")
@@ -108,12 +108,12 @@ struct CatalogUpdateCommand: ParsableCommand {
             say("Left out \(leftOutCount):")
             for key in r.leftOut.keys.sorted(by: reasonOrder) {
                 let refs = r.leftOut[key]!
-                lines += wrapHard("  \(refs.count) \(reasonText(key)): \(preview(refs))", width: width, indent: "    ")
+                lines += proseLines("  \(refs.count) \(reasonText(key)): \(preview(refs))", width: width, indent: "    ")
             }
         }
         if !r.failed.isEmpty {
             say("Failed \(r.failed.count) (tried again next time):")
-            for f in r.failed { lines += wrapHard("  \(f.reference): \(TerminalSafe.text(f.reason))", width: width, indent: "    ") }
+            for f in r.failed { lines += proseLines("  \(f.reference): \(TerminalSafe.text(f.reason))", width: width, indent: "    ") }
         }
         if !r.unreadableVersions.isEmpty {
             say("Not fetched, their version is not numbers: \(preview(r.unreadableVersions)).")
@@ -222,7 +222,7 @@ struct CatalogStatusCommand: ParsableCommand {
 
     static func text(_ s: Status, width: Int) -> String {
         var lines: [String] = []
-        func say(_ text: String, indent: String = "  ") { lines += wrapHard(text, width: width, indent: indent) }
+        func say(_ text: String, indent: String = "  ") { lines += proseLines(text, width: width, indent: indent) }
         if s.inUse == "updated" {
             say("In use: the updated catalog, \(s.updatedAt.map { "updated \($0)" } ?? "update time unknown")\(s.endpoint.map { " from \($0)" } ?? "").")
             say("Folder: \(s.folder ?? "?")")

@@ -70,6 +70,8 @@ struct CompareCommand: ParsableCommand {
         let capacity = try costOptions.capacity(instanceType: instanceType)
         let comparison: CostComparison
         var noBenchmarkConfig: String?
+        /// Set (to the version, or nil for none) when nothing of the version asked for deploys here.
+        var newestDeployable: EntrySummary??
         if let instanceType {
             // Without a model only the region table is needed, not the catalog index.
             let reference = model ?? modelOption
@@ -90,9 +92,14 @@ struct CompareCommand: ParsableCommand {
             comparison = try CostComparison(model: entry, region: region, planner: catalog.planner, prices: prices,
                                             capacity: capacity, hoursPerMonth: hours)
             if let c = entry.config, !entry.instanceTypes.contains(where: { c.throughput(on: $0) != nil }) { noBenchmarkConfig = c.name }
+            // Nothing of this version deploys here: name the version that does, as `show` does.
+            if !comparison.rows.contains(where: { $0.deployable == true }) {
+                newestDeployable = .some(try catalog.newestDeployableVersion(of: entry.modelId, region: region))
+            }
         }
         var output = CompareOutput(comparison: comparison, userFile: prices.userFile, today: prices.today)
         output.noBenchmarkConfig = noBenchmarkConfig
+        output.newestDeployable = newestDeployable
         switch format {
         case .json: emit(JSONText.pretty(output.json()))
         case .csv: emit(output.csv())
@@ -178,6 +185,7 @@ struct CompareOutput {
     private var hasTokenCosts: Bool { comparison.rows.contains { $0.tokenCost != nil } }
 
     /// The configuration compared, when it has no throughput figure to price tokens by.
+    var newestDeployable: EntrySummary?? = nil
     var noBenchmarkConfig: String?
 
     private func tokenCell(_ row: CostComparison.Row) -> String {
@@ -209,6 +217,11 @@ struct CompareOutput {
             lines.append("Your price for \(cellName(r)) (\(q.hourly.formattedPrecise), as of \(q.asOf)) is older than the updated Price List's \(newer.hourly.formattedPrecise) as of \(newer.asOf).")
         }
         if hasModel, comparison.pricedCandidates == 0 { lines.append("No choice here both deploys and has a known price.") }
+        if let newest = newestDeployable, let model = comparison.model {
+            let region = comparison.rows.first?.region ?? ""
+            lines.append(newest.map { "No instance type of \(model) deploys in \(region). The newest version that does: \($0.version) (`jumpstart-tui compare \($0.reference)`)." }
+                ?? "No instance type of \(model) deploys in \(region), nor does any other version of it on its default instance type.")
+        }
         if let config = noBenchmarkConfig { lines.append("JumpStart publishes no throughput for configuration \(config), so there is no $ per 1M tokens here.") }
         if !comparison.capacityIsPlain, let basis = comparison.rows.first?.capacityCost.basis {
             lines.append("Each month: \(basis).")
@@ -261,11 +274,11 @@ struct CompareOutput {
             wide = false
         }
         let w = width ?? 100
-        var out = wrapHard(title, width: w) + [""] + lines + [""]
+        var out = proseLines(title, width: w) + [""] + lines + [""]
         let key = legend(wideColumns: wide)
-        if !key.isEmpty { out += wrapHard(key + ".", width: w) }
+        if !key.isEmpty { out += proseLines(key + ".", width: w) }
         for line in footer {
-            out += wrapHard(line, width: w)
+            out += proseLines(line, width: w)
         }
         return out.joined(separator: "\n")
     }
@@ -364,6 +377,7 @@ struct CompareOutput {
             ("currency", .string("USD")),
             ("cheapest", comparison.cheapest.map { .string(cellName($0)) } ?? .null),
             ("cheapestClaim", comparison.cheapestClaim.map { .string($0) } ?? .null),
+            ("newestDeployableVersion", newestDeployable.flatMap { $0 }.map { .string($0.reference) } ?? .null),
             ("pricedRows", .int(comparison.rows.count - comparison.unknownRows.count)),
             ("unknownRows", .int(comparison.unknownRows.count)),
             ("staleRows", .int(comparison.staleRows.count)),

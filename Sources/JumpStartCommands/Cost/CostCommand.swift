@@ -69,10 +69,10 @@ struct CostCommand: ParsableCommand {
 
     private func table(_ e: CostEstimate, hardware: InstanceHardware?, userFile: URL?, scaled: CapacityCost?) -> String {
         let width = outputWidth() ?? 100
-        var lines = wrapHard("\(e.instanceType) in \(e.region), \(capacityTitle(e, scaled)), \(e.hoursPerMonth) hours a month, on demand", width: width)
+        var lines = proseLines("\(e.instanceType) in \(e.region), \(capacityTitle(e, scaled)), \(e.hoursPerMonth) hours a month, on demand", width: width)
         func field(_ label: String, _ value: String) {
             let prefix = label.padding(toLength: 11, withPad: " ", startingAt: 0)
-            let wrapped = wrapHard(value, width: max(20, width - 11), indent: "")
+            let wrapped = proseLines(value, width: max(20, width - 11), indent: "")
             lines.append(prefix + (wrapped.first ?? ""))
             for more in wrapped.dropFirst() { lines.append(String(repeating: " ", count: 11) + more) }
         }
@@ -98,7 +98,7 @@ struct CostCommand: ParsableCommand {
         }
         field("Source", sourceText(e, userFile: userFile))
         lines.append("")
-        lines += wrapHard(CostAssumptions.sentence(e.hoursPerMonth), width: width)
+        lines += proseLines(CostAssumptions.sentence(e.hoursPerMonth), width: width)
         return lines.joined(separator: "\n")
     }
 

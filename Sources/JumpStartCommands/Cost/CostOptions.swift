@@ -144,17 +144,9 @@ func markdownCell(_ s: String) -> String {
     s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "$", with: "\\$").replacingOccurrences(of: "*", with: "\\*")
 }
 
-/// Word-wrapped to `width`, continuation lines indented by two spaces; a word longer than a line
-/// (a source path) is cut, so no line is ever wider than `width`.
-func wrapHard(_ text: String, width: Int, indent: String = "  ") -> [String] {
-    var out: [String] = []
-    for line in text.wrapped(to: width, indent: indent) {
-        var rest = Substring(line)
-        while rest.count > width {
-            out.append(String(rest.prefix(width)))
-            rest = Substring(indent) + rest.dropFirst(width)
-        }
-        out.append(String(rest))
-    }
-    return out
+/// Prose for the terminal: wrapped at `width` only between words, continuation lines indented
+/// by two spaces; a path, URL or command longer than the line stands alone on its line, whole
+/// (`Prose`, the wizard's rule too).
+func proseLines(_ text: String, width: Int, indent: String = "  ") -> [String] {
+    Prose.wrap(text, width: width, indent: indent)
 }

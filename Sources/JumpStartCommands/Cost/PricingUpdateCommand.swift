@@ -96,7 +96,7 @@ struct PricingUpdateCommand: ParsableCommand {
         for r in report.regions {
             guard case let .failed(reason, kept) = r.outcome else { continue }
             let text = "\(r.region) failed: \(TerminalSafe.text(reason)); " + (kept == 0 ? "it had no prices before." : "it keeps the \(kept) prices it had.")
-            lines += tableWidth == nil ? [text] : wrapHard(text, width: width)
+            lines += tableWidth == nil ? [text] : proseLines(text, width: width)
         }
         lines.append("")
         let updated = report.count { if case .updated = $0 { return true } else { return false } }
@@ -106,11 +106,11 @@ struct PricingUpdateCommand: ParsableCommand {
         var summary = "\(updated) region\(updated == 1 ? "" : "s") updated, \(unchanged) unchanged, \(failed) failed"
         if notListed > 0 { summary += ", \(notListed) not in the Price List" }
         summary += "; \(ByteCount.text(report.bytes)) fetched in \(String(format: "%.1f", report.seconds)) s."
-        lines += wrapHard(summary, width: width)
-        if let date = report.indexPublicationDate { lines += wrapHard("Region index published \(date).", width: width) }
-        if let damaged = report.replacedDamagedFile { lines += wrapHard("The earlier file could not be read (\(damaged)) and was replaced.", width: width) }
-        lines += wrapHard(report.wroteFile ? "Saved to \(report.file.path)." : "Nothing new: \(report.file.path) is as it was.", width: width)
-        if failed > 0 { lines += wrapHard("Run the same command again to retry the failed regions; the others won't be fetched again.", width: width) }
+        lines += proseLines(summary, width: width)
+        if let date = report.indexPublicationDate { lines += proseLines("Region index published \(date).", width: width) }
+        if let damaged = report.replacedDamagedFile { lines += proseLines("The earlier file could not be read (\(damaged)) and was replaced.", width: width) }
+        lines += proseLines(report.wroteFile ? "Saved to \(report.file.path)." : "Nothing new: \(report.file.path) is as it was.", width: width)
+        if failed > 0 { lines += proseLines("Run the same command again to retry the failed regions; the others won't be fetched again.", width: width) }
         return lines.joined(separator: "\n")
     }
 

@@ -62,22 +62,10 @@ extension String {
         return String(s)
     }
 
-    /// Word-wrapped to `width` columns, continuation lines starting with `indent`.
+    /// Word-wrapped to `width` columns, continuation lines starting with `indent` (`Prose`: no
+    /// word, path or URL is ever split).
     func wrapped(to width: Int, indent: String = "") -> [String] {
-        var lines: [String] = []
-        let lead = String(prefix { $0 == " " })
-        var current = ""
-        for word in split(separator: " ", omittingEmptySubsequences: true) {
-            let candidate = current.isEmpty ? (lines.isEmpty ? lead : indent) + word : current + " " + word
-            if candidate.count > width, !current.isEmpty {
-                lines.append(current)
-                current = indent + word
-            } else {
-                current = candidate
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        Prose.wrap(self, width: width, indent: indent)
     }
 }
 

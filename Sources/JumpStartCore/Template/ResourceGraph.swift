@@ -170,6 +170,20 @@ public struct ResourceGraph: Sendable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The narrowest `text(width:)` that cuts nothing: every box row and every arrow's label whole.
+    public var naturalWidth: Int {
+        var widest = 20
+        for (i, node) in nodes.enumerated() {
+            let incoming = edges.filter { $0.to == node.logicalId }
+            let previous = i > 0 ? nodes[i - 1].logicalId : nil
+            var rows = [node.logicalId + "  (" + node.type + ")"] + node.facts.map { "\($0.label): \($0.value)" }
+            rows += incoming.filter { $0.from != previous }.map { "◀ " + label($0) }
+            widest = max(widest, (rows.map(\.count).max() ?? 0) + 4)
+            for e in incoming where e.from == previous { widest = max(widest, 9 + label(e).count) }
+        }
+        return widest
+    }
+
     private func label(_ e: Edge) -> String {
         let source = e.attribute.map { "Fn::GetAtt \(e.from).\($0)" } ?? "Ref \(e.from)"
         return "\(source) → \(e.property)"

@@ -43,6 +43,13 @@ public enum TemplateFile {
         case refused(TemplateFileError)
     }
 
+    /// `~` and `~/…` as a shell would expand them, with `home`; any other path as it is (`~user`
+    /// forms are left alone: they name another person's home).
+    public static func expandingTilde(_ path: String, home: String?) -> String {
+        guard let home, !home.isEmpty, path == "~" || path.hasPrefix("~/") else { return path }
+        return home.hasSuffix("/") ? home + path.dropFirst(2) : home + path.dropFirst(1)
+    }
+
     /// Looks at `path`, following symlinks (at most 40) to the file they point to.
     public static func inspect(_ path: String) -> Target {
         guard !path.isEmpty else { return .refused(.emptyPath) }

@@ -32,6 +32,9 @@ public enum Effect: Sendable, Equatable {
     /// Read a catalog entry's whole record (table lines from the catalog's files), answered with
     /// `entryLoaded`: the reducer never reads files itself.
     case loadEntry(EntrySummary)
+    /// Put the text on the terminal's clipboard (OSC 52); nothing comes back (a terminal does not
+    /// say whether it took it).
+    case copyToClipboard(String)
     /// Leave the wizard and restore the terminal.
     case quit
 }

@@ -13,6 +13,13 @@ public enum Command: Sendable, Equatable {
     case nextField, previousField
     case updatePrices
     case nextConfig
+    /// Show the step's long text (template, commands, address) full-screen; copy it.
+    case view, copy
+    /// Go to another reached step (Ctrl-G, or a digit where no field takes digits; handled
+    /// before any step sees the key).
+    case jump
+    /// The newest version of the model that deploys in the region.
+    case deployableVersion
 }
 
 /// One key binding: the keys, the short label for the footer, and the line of help.
@@ -45,6 +52,7 @@ public enum Keymap {
         Binding([.escape], "Esc", "back one step (answers are kept)", .back),
         Binding([.character("q")], "q", "quit (asks if answers are not exported)", .quit),
         Binding([.ctrl("c")], "Ctrl-C", "quit at once", .forceQuit, footer: false),
+        Binding([.ctrl("g")], "1-7", "go to a step reached (in a field: Ctrl-G, then the digit)", .jump, footer: false),
     ]
 
     /// The global keys as a step sees them. On the model list, q and r start the filter like any
@@ -57,6 +65,7 @@ public enum Keymap {
             Binding([.ctrl("r"), .function(2)], "Ctrl-R", "change region", .regionPicker),
             Binding([.escape], "Esc", "clear the filter; on an empty filter, quit (asks if answers are not exported)", .back),
             Binding([.ctrl("c")], "Ctrl-C", "quit at once", .forceQuit, footer: false),
+            Binding([.ctrl("g")], "Ctrl-G", "jump to a step reached: then its digit, or ↑↓ and Enter (digits alone when the filter is not being typed)", .jump, footer: false),
         ]
     }
 
@@ -68,7 +77,8 @@ public enum Keymap {
                 Binding([.enter], "Enter", "choose the model", .next),
                 Binding([.character("/")], "/", "type to filter by model id (any letter but j and k starts it too)", .focusFilter),
                 Binding([.tab], "Tab", "show every version / newest only", .toggleAllVersions),
-                Binding([.pageUp, .pageDown], "PgUp/PgDn", "move a page", .pageDown, footer: false),
+                Binding([.ctrl("n")], "Ctrl-N", "choose the newest version of this model that deploys in the region", .deployableVersion, footer: false),
+                Binding([.pageUp, .pageDown, .character(" ")], "PgUp/PgDn", "move a page (Space: down a page)", .pageDown, footer: false),
                 Binding([.home, .end], "Home/End", "first / last model", .top, footer: false),
             ]
         case .instance:
@@ -77,8 +87,10 @@ public enum Keymap {
                 Binding([.enter], "Enter", "choose this instance type (deployable ones only)", .next),
                 Binding([.character("s")], "s", "sort by price / by name", .toggleSort),
                 Binding([.character("u")], "u", "fetch prices", .updatePrices),
+                Binding([.character("n"), .ctrl("n")], "n", "the newest version of this model that deploys here", .deployableVersion, footer: false),
                 Binding([.character("c")], "c", "next deployment configuration (fetched versions)", .nextConfig, footer: false),
-                Binding([.home, .end], "Home/End", "first / last", .top, footer: false),
+                Binding([.pageUp, .pageDown, .character(" ")], "PgUp/PgDn", "move a page (Space: down a page)", .pageDown, footer: false),
+                Binding([.home, .end, .character("g"), .character("G")], "Home/End", "first / last (g / G)", .top, footer: false),
             ]
         case .count:
             return [
@@ -93,7 +105,8 @@ public enum Keymap {
         case .environment:
             return [
                 Binding([.up, .down, .character("j"), .character("k")], "↑↓", "move", .down),
-                Binding([.home, .end], "Home/End", "first / last variable", .top, footer: false),
+                Binding([.pageUp, .pageDown], "PgUp/PgDn", "move a page", .pageDown, footer: false),
+                Binding([.home, .end, .character("g"), .character("G")], "Home/End", "first / last variable (g / G)", .top, footer: false),
                 Binding([.character("a")], "a", "add a variable", .add),
                 Binding([.character("e"), .character(" ")], "e", "edit (override) the selected variable", .edit),
                 Binding([.character("d"), .delete], "d", "delete your variable or override", .delete),
@@ -104,18 +117,25 @@ public enum Keymap {
                 Binding([.up, .backTab], "↑", "previous field", .previousField),
                 Binding([.down, .tab], "↓/Tab", "next field", .nextField),
                 Binding([.character(" ")], "Space", "toggle the role choice or the EULA (on those fields)", .toggle),
+                Binding([.character("v"), .ctrl("v")], "v", "the EULA address whole, to read or copy (Ctrl-V in a text field)", .view, footer: false),
                 Binding([.enter], "Enter", "confirm the options", .next),
             ]
         case .review:
             return [
                 Binding([.up, .down, .character("j"), .character("k")], "↑↓", "scroll the template", .down),
-                Binding([.pageUp, .pageDown], "PgUp/PgDn", "scroll a page", .pageDown),
+                Binding([.pageUp, .pageDown, .character(" ")], "PgUp/PgDn", "scroll a page (Space: down a page)", .pageDown),
+                Binding([.home, .end, .character("g"), .character("G")], "Home/End", "top / end of the template (g / G)", .top, footer: false),
                 Binding([.character("t")], "t", "YAML / JSON", .toggleFormat),
+                Binding([.character("v")], "v", "the template full-screen: scroll sideways, / search, y copy", .view),
+                Binding([.character("y")], "y", "copy the export command line (OSC 52)", .copy, footer: false),
                 Binding([.enter], "Enter", "go on to export", .next),
             ]
         case .export:
             return [
-                Binding([.enter], "Enter", "write the template to this path", .next),
+                Binding([.enter], "Enter", "write the template to this path; once written, finish (every step is printed)", .next),
+                Binding([.character("v"), .ctrl("v")], "v", "every next step and its commands full-screen, whole (Ctrl-V while typing the path)", .view),
+                Binding([.character("y"), .ctrl("y")], "y", "copy the deploy command (Ctrl-Y while typing the path)", .copy),
+                Binding([.character("e")], "e", "once written: edit the path to write another copy", .edit, footer: false),
             ]
         }
     }
@@ -126,7 +146,7 @@ public enum Keymap {
             switch (b.command, key) {
             case (.down, .up), (.down, .character("k")): return .up
             case (.pageDown, .pageUp): return .pageUp
-            case (.top, .end): return .bottom
+            case (.top, .end), (.top, .character("G")): return .bottom
             default: return b.command
             }
         }

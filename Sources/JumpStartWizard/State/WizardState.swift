@@ -23,7 +23,8 @@ public enum Step: Int, Sendable, CaseIterable, Comparable {
 /// A window over everything else: help, the region picker, a question, a message.
 public enum Overlay: Sendable, Equatable {
     case help
-    case regionPicker(selected: Int)
+    /// `typed`: what was typed to find a region by code or name ("frank", "eu-c").
+    case regionPicker(selected: Int, typed: String = "")
     case confirmQuit
     case confirmOverwrite(path: String)
     /// A reopened template's Resources have hand edits no answer holds: go on without them, or quit.
@@ -38,6 +39,11 @@ public struct WizardState: Sendable, Equatable {
     /// The furthest step reached, so later steps can be revisited after going back.
     public var reached: Step = .model
     public var overlay: Overlay?
+    /// A text shown whole on the full screen (`v`): the template, the commands, an address.
+    public var viewer: TextViewer?
+    /// Ctrl-G was pressed: the step list has the keys (a digit or ↑↓ Enter jumps); the step
+    /// under the cursor.
+    public var jumpCursor: Step?
     public var answers = ExportAnswers.empty()
     /// A message about the last key (a refusal, a hint), cleared by the next key.
     public var flash: String?
@@ -57,6 +63,8 @@ public struct WizardState: Sendable, Equatable {
     public var modelScroll = 0
     /// The chosen entry.
     public var entry: CatalogEntry?
+    /// A version asked for with Ctrl-N (the newest that deploys here), until it is loaded.
+    public var switchingTo: String?
     /// Where the chosen entry's EULA can be read in the current region, when it needs one.
     public var eulaURL: String?
 

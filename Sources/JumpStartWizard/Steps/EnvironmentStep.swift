@@ -16,6 +16,8 @@ enum EnvironmentStep {
         switch command {
         case .up: state.envSelection = max(0, state.envSelection - 1)
         case .down: state.envSelection = min(max(0, rows.count - 1), state.envSelection + 1)
+        case .pageUp: state.envSelection = max(0, state.envSelection - 10)
+        case .pageDown: state.envSelection = min(max(0, rows.count - 1), state.envSelection + 10)
         case .top: state.envSelection = 0
         case .bottom: state.envSelection = max(0, rows.count - 1)
         case .add:
@@ -68,6 +70,12 @@ enum EnvironmentStep {
                 if let edited = editor.value.applying(key) { editor.value = edited }
             } else if let edited = editor.name.applying(key) {
                 editor.name = edited
+                // A pasted KEY=VALUE (names never hold "="): the name before, the value after.
+                if let eq = edited.text.firstIndex(of: "=") {
+                    editor.value = TextFieldState(text: String(edited.text[edited.text.index(after: eq)...]) + editor.value.text)
+                    editor.name = TextFieldState(text: String(edited.text[..<eq]))
+                    editor.focusOnValue = true
+                }
             }
             editor.error = EnvironmentRules.problem(name: editor.name.text, value: editor.value.text, others: others(editor, state)).map { "\($0)" }
         }

@@ -47,7 +47,7 @@ enum OptionsStep {
         guard focus.isText else { return nil }
         switch key {
         // `?` is help: no option value may contain it (names, ids, ARNs, tags all refuse it).
-        case .enter, .escape, .tab, .backTab, .up, .down, .function(1), .ctrl("r"), .ctrl("c"), .character("?"): return nil
+        case .enter, .escape, .tab, .backTab, .up, .down, .function(1), .ctrl("r"), .ctrl("c"), .ctrl("v"), .character("?"): return nil
         default: break
         }
         guard let edited = field(focus, state).applying(key) else { return nil }
@@ -119,6 +119,12 @@ enum OptionsStep {
         switch command {
         case .up, .previousField: state.optionFocus = fields[max(0, i - 1)]
         case .down, .nextField: state.optionFocus = fields[min(fields.count - 1, i + 1)]
+        case .view:
+            guard let url = state.eulaURL, state.entry?.requiresEula != nil else {
+                state.flash = "This model has no EULA to read."
+                return []
+            }
+            state.viewer = TextViewer(title: "The model's EULA (y copies the address)", text: url)
         case .toggle, .edit:
             switch state.optionFocus {
             case .role:

@@ -3,6 +3,18 @@ import TerminalUI
 
 /// What each step does with a command or with typed text.
 enum StepKeys {
+    /// Whether the step's focused field takes digits (they are typed there, not jumps).
+    static func takesDigits(_ state: WizardState) -> Bool {
+        switch state.step {
+        case .model: return state.filterFocused
+        case .count: return true
+        case .environment: return state.envEditor != nil
+        case .options: return state.optionFocus.isText
+        case .export: return state.exportedPath == nil
+        case .instance, .review: return false
+        }
+    }
+
     /// Keys a focused text field takes; nil when no field takes this key.
     static func handleText(_ key: Key, _ state: inout WizardState, _ services: WizardServices) -> [Effect]? {
         switch state.step {
@@ -12,7 +24,8 @@ enum StepKeys {
             case .enter, .down, .up, .pageUp, .pageDown, .tab:
                 state.filterFocused = false
                 return nil
-            case .escape:
+            // `?` is help, typed or not: no model id holds it.
+            case .escape, .character("?"):
                 return nil
             default:
                 guard let edited = state.filter.applying(key) else { return nil }
@@ -47,10 +60,11 @@ enum StepKeys {
         case .options:
             return OptionsStep.textKey(key, &state, services)
         case .export:
-            guard state.exportedPath == nil || key != .character("q") else { return nil }
+            // Once written, the path is no longer typed into (e edits it again): keys are commands.
+            guard state.exportedPath == nil else { return nil }
             switch key {
             // `?` opens help here as everywhere: it has no place in a file path we write.
-            case .enter, .escape, .function(1), .ctrl("r"), .character("?"): return nil
+            case .enter, .escape, .function(1), .ctrl("r"), .ctrl("v"), .ctrl("y"), .character("?"): return nil
             default:
                 guard let edited = state.exportPath.applying(key) else { return nil }
                 state.exportPath = edited
@@ -142,7 +156,11 @@ enum StepKeys {
 
     static func instanceCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
         let last = max(0, state.instanceRows.count - 1)
+        let page = max(1, Layout(size: state.size).instanceRows - 1)
         switch command {
+        // In a list shorter than a page, PgUp and PgDn go to the first and last row.
+        case .pageUp: state.instanceSelection = max(0, state.instanceSelection - page)
+        case .pageDown: state.instanceSelection = min(last, state.instanceSelection + page)
         case .up: state.instanceSelection = max(0, state.instanceSelection - 1)
         case .down: state.instanceSelection = min(last, state.instanceSelection + 1)
         case .top: state.instanceSelection = 0
@@ -190,10 +208,9 @@ enum StepKeys {
             state.flash = "The count must be from 1 to \(Wizard.maximumCount)."
             return
         }
-        state.answers.instanceCount = n
-        Wizard.refreshInstanceRows(&state, services)
-        Wizard.refreshEstimate(&state, services)
-        state.rendering = nil
+        // The whole capacity's rules (a schedule's off-hours count among them), committed only
+        // when every one holds, as for any other row of the step.
+        CapacityStep.apply(&state, services)
         if n > 10 { state.flash = "\(n) instances run around the clock: check the monthly figure." }
     }
 
@@ -217,15 +234,27 @@ enum StepKeys {
     // MARK: - Review
 
     static func reviewCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
-        let page = max(1, state.size.height - 8)
+        let page = ReviewView.templateRows(state)
         switch command {
         case .up: state.reviewScroll = max(0, state.reviewScroll - 1)
         case .down: state.reviewScroll += 1
         case .pageUp: state.reviewScroll = max(0, state.reviewScroll - page)
         case .pageDown: state.reviewScroll += page
+        case .top: state.reviewScroll = 0
+        case .bottom:
+            let lines = state.rendering.map { (state.reviewJSON ? $0.json : $0.yaml).split(separator: "\n", omittingEmptySubsequences: false).count } ?? 0
+            state.reviewScroll = max(0, lines - page)
         case .toggleFormat:
             state.reviewJSON.toggle()
             state.reviewScroll = 0
+        case .view:
+            guard let r = state.rendering else { break }
+            let text = state.reviewJSON ? r.json : r.yaml
+            state.viewer = TextViewer(title: "The template as \(state.reviewJSON ? "JSON" : "YAML") (y copies it whole)", text: text)
+        case .copy:
+            guard let r = state.rendering else { break }
+            state.flash = "Sent the export command line (\(r.exportCommand.count) characters) to the clipboard (OSC 52); a terminal that doesn't take OSC 52 ignores it."
+            return [.copyToClipboard(r.exportCommand)]
         case .next:
             guard state.rendering != nil else {
                 state.flash = state.renderingProblem ?? "The answers don't make a template yet."
@@ -246,7 +275,35 @@ enum StepKeys {
     // MARK: - Export
 
     static func exportCommand(_ command: Command, _ state: inout WizardState, _ services: WizardServices) -> [Effect] {
-        guard command == .next else { return [] }
+        if let path = state.exportedPath {
+            let steps = state.nextSteps ?? []
+            switch command {
+            case .next:
+                // Written: Enter finishes, and the runtime prints every step after the screen.
+                state.quitting = true
+                return [.quit]
+            case .edit:
+                state.exportedPath = nil
+                state.flash = "Edit the path and press Enter to write another copy."
+            case .view:
+                let text = (["Wrote \(path).", "", "Next steps:"] + NextSteps.lines(steps)).joined(separator: "\n")
+                let commands = steps.flatMap(\.commands).joined(separator: "\n")
+                state.viewer = TextViewer(title: "Next steps (y copies every command)", text: text, copyText: commands)
+            case .copy:
+                guard let deploy = steps.first(where: { $0.kind == .deploy })?.commands.joined(separator: "\n") else { break }
+                state.flash = "Sent the deploy command to the clipboard (OSC 52); a terminal that doesn't take OSC 52 ignores it — v shows it whole."
+                return [.copyToClipboard(deploy)]
+            default: break
+            }
+            return []
+        }
+        switch command {
+        case .view, .copy:
+            state.flash = "Write the template first (Enter): the commands name its path."
+            return []
+        case .next: break
+        default: return []
+        }
         let path = state.exportPath.text.trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty else {
             state.flash = "Type a file path, e.g. \(state.answers.endpointText).yaml."

@@ -44,7 +44,8 @@ enum InstanceView {
             TableColumn("MEM", width: .fixed(roomy ? 8 : 5), alignment: .right),
             TableColumn(roomy ? "ACCELERATORS" : "ACCEL", width: .fixed(roomy ? 20 : 11)),
             // Nine: "$113.068!" (a stale price keeps its mark).
-            TableColumn("$/HOUR", width: .fixed(roomy ? 10 : 9), alignment: .right),
+            // Both money columns say the count they are for.
+            TableColumn(count == 1 ? "$/HOUR" : "$/HR ×\(count)", width: .fixed(roomy ? 10 : 9), alignment: .right),
             TableColumn(count == 1 ? "$/MONTH" : "$/MO ×\(count)", width: .fixed(10), alignment: .right),
         ] + (tokens ? [TableColumn("$/1M TOK", width: .fixed(9), alignment: .right)] : []) + [
             TableColumn("", width: .fixed(barWidth)),

@@ -1,3 +1,4 @@
+import TextLayout
 import JumpStartCore
 import TerminalUI
 
@@ -155,7 +156,10 @@ enum OptionsView {
         y += 1
         var notes: [(String, Style)] = []
         if let entry = state.entry, let key = entry.requiresEula {
-            notes += WizardView.wrap("This model's licence must be accepted before it deploys. Read it: \(state.eulaURL ?? key)", inner.width, theme.warn)
+            // The address on a line of its own, never broken ("…" where it goes on): v shows it whole.
+            let url = state.eulaURL ?? key
+            notes += WizardView.wrap("This model's licence must be accepted before it deploys. Read it" + (TextWidth.of(url) > inner.width ? " (on the EULA field v shows the address whole):" : ":"), inner.width, theme.warn)
+            notes.append((url, theme.warn))
         }
         if state.answers.roleForm == .managed {
             notes += WizardView.wrap("The managed policy AmazonSageMakerFullAccess is broad (the construct's default); least-privilege allows only this model's data, image, logs and metrics.", inner.width, theme.dim)
@@ -166,6 +170,18 @@ enum OptionsView {
 
 /// Step 6: cost, resource graph, template and the equivalent command line.
 enum ReviewView {
+    /// Rows the command line takes at the bottom.
+    static func commandRows(_ r: TemplateRendering, _ layout: Layout) -> Int {
+        min(layout.wide ? 6 : 4, Paragraph.wrap(r.exportCommand, width: max(1, layout.main.width - 2)).count)
+    }
+
+    /// Template lines the pane shows: a page, for PgUp/PgDn (no line skipped, none repeated).
+    static func templateRows(_ state: WizardState) -> Int {
+        let layout = Layout(size: state.size)
+        guard let r = state.rendering else { return 1 }
+        return max(1, layout.main.height - 2 - commandRows(r, layout) - 2)
+    }
+
     static func draw(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
         let main = layout.main
         guard let r = state.rendering else {
@@ -185,7 +201,7 @@ enum ReviewView {
         WizardView.lines(top, in: Rect(x: main.x + 1, y: main.y, width: main.width - 1, height: 2), into: &buffer)
         // The command line, at the bottom.
         var commandLines = Paragraph.wrap(r.exportCommand, width: max(1, main.width - 2))
-        let commandHeight = min(layout.wide ? 6 : 4, commandLines.count)
+        let commandHeight = commandRows(r, layout)
         if commandLines.count > commandHeight {
             // Say that the command goes on rather than show a wrong one.
             commandLines = Array(commandLines.prefix(commandHeight))
@@ -196,7 +212,8 @@ enum ReviewView {
         WizardView.lines(commandLines.prefix(commandHeight).map { ($0, theme.dim) }, in: commandArea, into: &buffer)
         // Graph and template.
         let body = Rect(x: main.x, y: main.y + 2, width: main.width, height: max(0, main.height - 2 - commandHeight))
-        let graphWidth = layout.wide ? min(56, body.width * 2 / 5) : min(38, body.width / 2)
+        // Wide enough for every box and arrow label whole where the screen allows (half of it).
+        let graphWidth = layout.wide ? min(max(56, r.graph.naturalWidth + 2), body.width / 2) : min(38, body.width / 2)
         let graphArea = Rect(x: body.x, y: body.y, width: graphWidth, height: body.height)
         let graphInner = WizardView.box("Resources", graphArea, theme, into: &buffer)
         let boxes = r.graph.text(width: graphInner.width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -227,18 +244,18 @@ enum ExportView {
             out.append(("", .plain))
             if let deploy = steps.first(where: { $0.kind == .deploy }) {
                 out.append(("Deploy it (check the instance quota first, see below):", .bold))
-                for command in deploy.commands { out += WizardView.wrap(command, inner.width) }
+                // Commands are never broken: one line each, "…" where it goes on; v shows them whole.
+                for command in deploy.commands { out.append((command, .plain)) }
             }
             if let e = state.estimate, e.known {
-                out += WizardView.wrap("It costs about \(e.monthly) a month until the stack is deleted. q quits and prints every step; Esc goes back.", inner.width, theme.warn)
-            } else {
-                out.append(("q quits and prints every step; Esc goes back.", theme.dim))
+                out += WizardView.wrap("It costs about \(e.monthly) a month until the stack is deleted.", inner.width, theme.warn)
             }
+            out += WizardView.wrap("v shows every step whole · y copies the deploy command · Enter or q finishes and prints every step", inner.width, theme.dim)
             out.append(("", .plain))
             // The rest of export's steps, numbered on from 1, without the deploy step shown above.
             for (i, step) in steps.filter({ $0.kind != .deploy }).enumerated() {
                 out += WizardView.wrap("\(i + 1). \(step.text)", inner.width, .bold)
-                for command in step.commands { out += WizardView.wrap(command, inner.width, theme.dim) }
+                for command in step.commands { out.append(("   " + command, theme.dim)) }
             }
         } else {
             out += WizardView.wrap("YAML or JSON follows the extension. The file is written whole or not at all; an existing file is replaced only after you confirm.", inner.width, theme.dim)
@@ -260,15 +277,22 @@ enum OverlayView {
         switch overlay {
         case .help:
             let bindings = Keymap.bindings(for: state.step) + Keymap.globals(for: state.step)
-            let inner = panel("Keys: \(state.step.title) (Esc closes)", width: 76, height: bindings.count + 7)
-            var out: [(String, Style)] = bindings.map { b in ("  " + b.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0) + b.help, .plain) }
-            out.append(("", .plain))
             let width = min(76, size.width - 4) - 4
-            out += WizardView.wrap("Ctrl-R and F2 open the region picker and F1 opens help even while typing. The monthly estimate stays in the header once an instance type is chosen.", width, theme.dim).map { ("  " + $0.0, $0.1) }
+            // Each key's help wrapped under itself, never cut.
+            var out: [(String, Style)] = bindings.flatMap { b in
+                Prose.wrap(b.help, width: max(10, width - 14)).enumerated().map { i, line in
+                    ((i == 0 ? "  " + b.keyLabel.padding(toLength: 12, withPad: " ", startingAt: 0) : String(repeating: " ", count: 14)) + line, Style.plain)
+                }
+            }
+            // The note only where it fits whole: the keys come first, never cut.
+            let note = WizardView.wrap("Ctrl-R and F2 open the region picker and F1 opens help even while typing. The monthly estimate stays in the header once an instance type is chosen.", width, theme.dim).map { ("  " + $0.0, $0.1) }
+            if out.count + 1 + note.count + 2 <= size.height - 2 { out += [("", .plain)] + note }
+            let inner = panel("Keys: \(state.step.title) (Esc closes)", width: 76, height: out.count + 2)
             WizardView.lines(out, in: inner, into: &buffer)
-        case .regionPicker(let selected):
+        case let .regionPicker(selected, typed):
             let names = services.catalog.regions.names
-            let inner = panel("Region (Enter chooses, Esc cancels)", width: 60, height: min(names.count + 2, size.height - 2))
+            let inner = panel(typed.isEmpty ? "Region: type a code or city · Enter chooses · Esc cancels" : "Region: \(typed)▏ · Enter chooses · Esc cancels",
+                              width: 76, height: min(names.count + 2, size.height - 2))
             let rows = names.map { name -> String in
                 var note = ""
                 switch services.catalog.regions.cloudFormation.offer(region: name) {
@@ -279,8 +303,9 @@ enum OverlayView {
                         note = "\(theme.cross) model doesn't deploy"
                     }
                 }
-                // Names padded so every mark starts in one column.
-                let padded = note.isEmpty ? name : name.padding(toLength: 15, withPad: " ", startingAt: 0)
+                // Codes and names padded so every mark starts in one column.
+                let place = RegionNames.location[name] ?? ""
+                let padded = name.padding(toLength: 15, withPad: " ", startingAt: 0) + (note.isEmpty ? place : place.padding(toLength: 27, withPad: " ", startingAt: 0))
                 return (name == state.answers.region ? "\(theme.bullet) " : "  ") + padded + note
             }
             buffer.render(ListView(rows, selected: selected, scrollOffset: ListView.scrollOffset(keeping: selected, visible: inner.height, count: rows.count, current: 0), selectedStyle: theme.selected, glyphs: theme.glyphs), in: inner)

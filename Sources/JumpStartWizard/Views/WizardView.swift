@@ -10,6 +10,10 @@ public enum WizardView {
             tooSmall(state.size, confirmingQuit: state.overlay == .confirmQuit, into: &buffer)
             return
         }
+        if let viewer = state.viewer {
+            ViewerView.draw(viewer, flash: state.flash, size: state.size, theme, into: &buffer)
+            return
+        }
         let layout = Layout(size: state.size)
         header(state, layout, theme, into: &buffer)
         stepList(state, layout, theme, into: &buffer)
@@ -28,7 +32,7 @@ public enum WizardView {
         } else if let flash = state.flash {
             buffer.put(TextWidth.truncate(" " + flash, to: layout.flash.width), at: layout.flash.origin, style: theme.warn, clip: layout.flash)
         }
-        footer(state, layout, theme, into: &buffer)
+        footer(state, services, layout, theme, into: &buffer)
         if let overlay = state.overlay { OverlayView.draw(overlay, state, services, layout, theme, into: &buffer) }
     }
 
@@ -76,7 +80,8 @@ public enum WizardView {
         for step in Step.allCases {
             let done = isDone(step, state)
             let mark: String = step == state.step ? String(theme.bullet) : done ? String(theme.check) : " "
-            let style: Style = step == state.step ? theme.title : (step <= state.reached ? .plain : theme.dim)
+            var style: Style = step == state.step ? theme.title : (step <= state.reached ? .plain : theme.dim)
+            if step == state.jumpCursor { style = theme.selected }
             if layout.wide {
                 let y = area.y + 1 + step.rawValue * 2
                 buffer.put(" \(mark) \(step.rawValue + 1). \(step.title)", at: Point(x: area.x, y: y), style: style, clip: area)
@@ -98,7 +103,8 @@ public enum WizardView {
                 let done = isDone(step, state)
                 let mark = step == state.step ? String(theme.bullet) : done ? String(theme.check) : String(step.rawValue + 1)
                 let text = "\(mark) \(short[step.rawValue])"
-                let style: Style = step == state.step ? theme.title.adding(.underline) : (step <= state.reached ? .plain : theme.dim)
+                var style: Style = step == state.step ? theme.title.adding(.underline) : (step <= state.reached ? .plain : theme.dim)
+                if step == state.jumpCursor { style = theme.selected }
                 x = buffer.put(text, at: Point(x: x, y: area.y), style: style, clip: area)
                 if step != .export { x = buffer.put(" \(theme.glyphs.arrow) ", at: Point(x: x, y: area.y), style: theme.dim, clip: area) }
             }
@@ -114,26 +120,66 @@ public enum WizardView {
         }
     }
 
-    static func footer(_ state: WizardState, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
+    static func footer(_ state: WizardState, _ services: WizardServices, _ layout: Layout, _ theme: Theme, into buffer: inout ScreenBuffer) {
         var hints: [KeyHint] = []
-        if state.step == .model && state.filterFocused {
+        if state.jumpCursor != nil {
+            hints = [KeyHint("1-\(state.reached.rawValue + 1)", "go to step"), KeyHint("↑↓", "choose"), KeyHint("Enter", "go"), KeyHint("Esc", "stay")]
+        } else if state.step == .model && state.filterFocused {
             hints = [KeyHint("type", "filter"), KeyHint("Enter", "choose"), KeyHint("↓", "to the list"), KeyHint("Esc", "clear"), KeyHint("Ctrl-R", "region"), KeyHint("F1", "help")]
         } else if state.step == .environment && state.envEditor != nil {
             hints = [KeyHint("Tab", "name/value"), KeyHint("Enter", "save"), KeyHint("Esc", "cancel")]
         } else {
             // Where a text field takes letters, r and q are typed, not commands: say so.
             let typing = (state.step == .options && state.optionFocus.isText) || (state.step == .export && state.exportedPath == nil)
+            let written = state.step == .export && state.exportedPath != nil
+            // A model package takes no environment: no add, edit or delete to offer.
+            let package = state.step == .environment && state.entry?.isModelPackage == true
             hints = (Keymap.bindings(for: state.step) + Keymap.globals(for: state.step)).filter(\.inFooter).compactMap { b in
+                if written, b.command == .next { return KeyHint("Enter", "finish") }
+                if package, [.add, .edit, .delete].contains(b.command) { return nil }
                 guard typing else { return KeyHint(b.keyLabel, shortLabel(b)) }
                 switch b.command {
-                case .quit: return nil
+                case .quit: return KeyHint("Ctrl-C", "quit")
                 case .regionPicker: return KeyHint("Ctrl-R", "region")
                 case .help: return KeyHint("?/F1", "help")
+                case .view: return state.step == .export ? KeyHint("Ctrl-V", "view") : KeyHint(b.keyLabel, shortLabel(b))
+                case .copy: return state.step == .export ? KeyHint("Ctrl-Y", "copy") : KeyHint(b.keyLabel, shortLabel(b))
                 default: return KeyHint(b.keyLabel, shortLabel(b))
                 }
             }
         }
-        buffer.render(StatusLine(hints, keyStyle: theme.key, glyphs: theme.glyphs), in: layout.footer)
+        // Where the version in hand doesn't deploy here, the key that finds one that does comes first.
+        if state.jumpCursor == nil, let hint = deployableHint(state, services) { hints.insert(hint, at: 0) }
+        buffer.render(StatusLine(fitted(hints, width: layout.footer.width), keyStyle: theme.key, glyphs: theme.glyphs), in: layout.footer)
+    }
+
+    static func deployableHint(_ state: WizardState, _ services: WizardServices) -> KeyHint? {
+        let regionIndex = services.catalog.regions.index(of: state.answers.region)
+        switch state.step {
+        case .model where !state.filterFocused:
+            guard let s = Wizard.selectedSummary(state, services), !s.deploysWithDefault(regionIndex: regionIndex) else { return nil }
+            return KeyHint("Ctrl-N", "a version that deploys")
+        case .instance:
+            guard state.entry != nil, !state.instanceRows.isEmpty, !state.instanceRows.contains(where: \.deploys) else { return nil }
+            return KeyHint("n", "newest version that deploys")
+        default:
+            return nil
+        }
+    }
+
+    /// The hints that fit a footer `width` wide, in their order — but how to quit and how to get
+    /// help, and what Enter does, are always among them (at 80 columns the step's own keys used to
+    /// push quitting out).
+    static func fitted(_ hints: [KeyHint], width: Int) -> [KeyHint] {
+        func size(_ h: KeyHint) -> Int { TextWidth.of(h.key) + 1 + TextWidth.of(h.label) + 2 }
+        let pinned = hints.filter { $0.key == "Enter" || $0.label == "quit" || $0.label == "help" || $0.label == "clear/quit" }
+        var room = width - pinned.map(size).reduce(0, +)
+        var keep: [KeyHint] = []
+        for h in hints {
+            if pinned.contains(h) { keep.append(h); continue }
+            if size(h) <= room { keep.append(h); room -= size(h) }
+        }
+        return keep
     }
 
     static func shortLabel(_ b: Binding) -> String {
@@ -157,6 +203,8 @@ public enum WizardView {
         case .nextField: return "next field"
         case .previousField: return "prev field"
         case .pageUp, .pageDown: return "page"
+        case .view: return "view whole"
+        case .copy: return "copy"
         default: return b.help
         }
     }

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// A border around a rectangle, with an optional title in the top edge.
 ///
 /// Needs at least 2×2 cells (7 columns to show the title); smaller rectangles are left untouched. `Box.inner(_:)` gives the

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// One row of a `ListView`.
 public struct ListItem: Hashable, Sendable, ExpressibleByStringLiteral {
     public var text: String

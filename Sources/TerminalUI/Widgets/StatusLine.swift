@@ -1,3 +1,5 @@
+import TextLayout
+
 /// A key and what it does, for a footer ("Enter select").
 public struct KeyHint: Hashable, Sendable {
     public var key: String

@@ -1,3 +1,5 @@
+import TextLayout
+
 /// Where text sits in a table column.
 public enum Alignment: Hashable, Sendable {
     case left, right

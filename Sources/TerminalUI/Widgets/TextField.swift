@@ -1,3 +1,5 @@
+import TextLayout
+
 /// The text of a one-line text field and where its cursor is.
 ///
 /// Editing operations are pure: each returns the edited value. `cursor` counts characters
