@@ -18,9 +18,9 @@ public enum WizardLauncher {
         let catalog = try Catalog.inUse()
         let region = try catalog.resolveRegion(start.region)
         var services = try WizardServices.live(catalog: catalog, prices: try PriceBook.bundled())
-        var reopened: ExportAnswers?
+        var reopened: (answers: ExportAnswers, edits: TemplateEdits?)?
         if let path = start.fromTemplate {
-            reopened = try reopen(path, overriding: start, region: start.region == nil ? nil : region)
+            reopened = try reopen(path, overriding: start, region: start.region == nil ? nil : region, catalog: catalog)
         }
 
         let terminal = try Terminal()
@@ -38,7 +38,10 @@ public enum WizardLauncher {
             return handle
         }
         defer { try? log?.close() }
-        var (state, _) = reopened.map { Wizard.reopen($0, size: terminal.size, services: services, load: runtime.loadEntry, savePath: start.fromTemplate) }
+        var (state, _) = reopened.map {
+            Wizard.reopen($0.answers, edits: $0.edits, path: start.fromTemplate ?? "", discardingEdits: start.discardEdits,
+                          size: terminal.size, services: services, load: runtime.loadEntry, savePath: start.fromTemplate)
+        }
             ?? Wizard.start(start, region: region, size: terminal.size, services: services, load: runtime.loadEntry)
         var buffer = ScreenBuffer(size: terminal.size)
 
@@ -71,6 +74,7 @@ public enum WizardLauncher {
         }
         terminal.restore()
         // Printed only after the screen is torn down.
+        if let message = state.exitMessage { StandardStreams.err(message + "\n") }
         if let path = state.exportedPath {
             StandardStreams.out("Wrote \(path).\n")
             if let steps = state.nextSteps { StandardStreams.out((["Next steps:"] + NextSteps.lines(steps)).joined(separator: "\n") + "\n") }
@@ -169,13 +173,25 @@ struct EffectRunner {
     }
 }
 
-/// Answers read back from a template this program exported, with command-line answers over them.
-func reopen(_ path: String, overriding start: StartingAnswers, region: String?) throws -> ExportAnswers {
+/// Answers read back from a template this program exported, with its hand edits read back (as
+/// `export --from` does) and command-line answers over them. A read-back value its rule refuses,
+/// or answers that can't be checked, fail here, printed before the screen is taken.
+func reopen(_ path: String, overriding start: StartingAnswers, region: String?, catalog: Catalog) throws -> (answers: ExportAnswers, edits: TemplateEdits?) {
     let text = try TemplateFile.read(path).get()
     var answers = try TemplateMetadata.answers(fromTemplate: text, path: path).get()
+    var edits: TemplateEdits?
+    switch TemplateEdits.find(in: text, path: path, answers: answers, catalog: catalog) {
+    case .success(let found):
+        answers = found.answers
+        edits = found
+    case .failure(.templateEditsUnchecked) where start.discardEdits:
+        break
+    case .failure(let error):
+        throw error
+    }
     if let region { answers.region = region }
     if let type = start.instanceType { answers.chosenType = type }
     if let count = start.count { answers.instanceCount = count }
     if let model = start.model { answers.modelReference = model }
-    return answers
+    return (answers, edits)
 }

@@ -17,7 +17,11 @@ struct ExportCommand: ParsableCommand {
             a device, a FIFO, a socket or a folder is refused even with --force; a symlink is followed and the \
             file it points to is replaced (the link stays). \
             The template stores these answers under Metadata.JumpStartTUI: `export --from FILE` re-creates it \
-            byte for byte, with any option given on the command line changed.
+            byte for byte, with any option given on the command line changed. Hand edits of its Resources are \
+            found by comparing them with what its answers build from the same catalog version: one that maps \
+            onto an answer (instance type, count, autoscaling range and target, health-check timeout, endpoint \
+            name, environment, tags, KMS key) is read back, checked like a typed answer, and said on standard \
+            error; any other is refused with the list of edited properties, unless --discard-edits.
             """)
 
     @Argument(help: ArgumentHelp("The model, e.g. meta-textgeneration-llama-2-7b-f@2.0.2.", valueName: "model[@version]"))
@@ -25,6 +29,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Re-create a template this program exported, with the options given here changed.", valueName: "template-file"))
     var from: String?
+
+    @Flag(name: .long, help: "With --from: rebuild from the template's answers even where its Resources were edited by hand in ways no answer holds (those edits are dropped; edits that map onto an answer are still read back).")
+    var discardEdits = false
 
     @OptionGroup var regionOption: RegionOption
 
@@ -93,6 +100,7 @@ struct ExportCommand: ParsableCommand {
             case .failure(let error): throw CommandFailure(error.description)
             }
             answers = try TemplateMetadata.answers(fromTemplate: text, path: from).get()
+            answers = try readingBackEdits(text, path: from, answers: answers, catalog: catalog)
             previousAnswers = answers
             templateFormat = TemplateMetadata.format(of: text)
             if let model {
@@ -108,6 +116,7 @@ struct ExportCommand: ParsableCommand {
             }
             if let region = regionOption.region { answers.region = try catalog.resolveRegion(region) }
         } else {
+            if discardEdits { throw CommandFailure("--discard-edits only applies with --from TEMPLATE_FILE; add --from, or leave --discard-edits out.") }
             guard let model else {
                 throw CommandFailure("export needs a model (MODEL or MODEL@VERSION) or --from TEMPLATE_FILE; run `jumpstart-tui models` to list models.")
             }
@@ -179,6 +188,26 @@ struct ExportCommand: ParsableCommand {
             "  2. Deploy this template: the new instance type" + (stillAutoscaling ? ", and the scaling registered again." : "."),
         ]
         return lines.joined(separator: "\n")
+    }
+
+    /// The template's answers with its hand edits read back (said on standard error); refuses,
+    /// listing them, edits no answer holds, unless --discard-edits.
+    func readingBackEdits(_ text: String, path: String, answers: ExportAnswers, catalog: Catalog) throws -> ExportAnswers {
+        switch TemplateEdits.find(in: text, path: path, answers: answers, catalog: catalog) {
+        case .failure(.templateEditsUnchecked) where discardEdits:
+            return answers
+        case .failure(let error):
+            throw CommandFailure(error.description)
+        case .success(let edits):
+            if !edits.unmapped.isEmpty {
+                guard discardEdits else { throw CommandFailure(edits.refusal(path: path)) }
+                note((["warning: --discard-edits drops these hand edits of \(path)'s Resources:"] + edits.unmapped.map { "  \($0.text)" }).joined(separator: "\n"))
+            }
+            if !edits.readBack.isEmpty {
+                note((["Read back from \(path)'s Resources, edited by hand:"] + edits.readBack.map { "  \($0.edit.text) → \($0.answer)" }).joined(separator: "\n"))
+            }
+            return edits.answers
+        }
     }
 
     static func split(_ reference: String) -> (String, String?) {

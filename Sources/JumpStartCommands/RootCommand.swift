@@ -85,15 +85,18 @@ struct WizardCommand: ParsableCommand {
     var count: Int?
     @Option(name: .long, help: ArgumentHelp("Reopen a template this program exported.", valueName: "template"))
     var from: String?
+    @Flag(name: .long, help: "With --from: don't ask about hand edits of the template's Resources that no answer holds; drop them.")
+    var discardEdits = false
 
     func validate() throws {
+        if discardEdits, from == nil { throw ValidationError("--discard-edits only applies with --from TEMPLATE_FILE; add --from, or leave --discard-edits out.") }
         if let count, !CapacityRules.countRange.contains(count) {
             throw ValidationError(PricingError.invalidCount(count).description)
         }
     }
 
     func run() throws {
-        let start = StartingAnswers(model: model, region: region, instanceType: instanceType, count: count, fromTemplate: from)
+        let start = StartingAnswers(model: model, region: region, instanceType: instanceType, count: count, fromTemplate: from, discardEdits: discardEdits)
         guard let startWizard = JumpStartTUI.startWizard else {
             throw CommandFailure("The wizard is not available in this build; use a subcommand (see --help).")
         }

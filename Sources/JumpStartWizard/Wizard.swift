@@ -74,7 +74,12 @@ public enum Wizard {
     /// A wizard reopened on answers read back from an exported template: every step is filled in
     /// and it opens on the review, so the person sees the template they had.
     /// `savePath`: the file it came from, where the export step offers to write it back.
-    public static func reopen(_ answers: ExportAnswers, size: Size, services: WizardServices,
+    /// `edits`: what the template's Resources have that its Metadata answers don't build (the
+    /// answers already hold the read-back ones): said in the status line, and the edits no answer
+    /// holds are listed with a question before anything else, or, with `discardingEdits`
+    /// (`--discard-edits`), dropped and said.
+    public static func reopen(_ answers: ExportAnswers, edits: TemplateEdits? = nil, path: String = "", discardingEdits: Bool = false,
+                              size: Size, services: WizardServices,
                               load: (EntrySummary) -> Result<CatalogEntry, CatalogError>, savePath: String? = nil) -> (WizardState, [String]) {
         var (state, problems) = start(
             StartingAnswers(model: answers.modelReference, instanceType: answers.chosenType, count: answers.instanceCount),
@@ -95,7 +100,18 @@ public enum Wizard {
         }
         state.step = .review
         state.reached = .review
-        state.exportedAnswers = state.answers
+        // The file on disk is what the answers build only when nothing was edited by hand.
+        state.exportedAnswers = edits?.isEmpty == false ? nil : state.answers
+        if let edits, !edits.readBack.isEmpty {
+            state.flash = "Read back from \(path)'s hand edits: " + edits.readBack.map(\.answer).joined(separator: ", ") + "."
+        }
+        if let edits, !edits.unmapped.isEmpty {
+            if discardingEdits {
+                state.flash = dropped(edits.unmapped.count, path) + (state.flash.map { " " + $0 } ?? "")
+            } else {
+                state.overlay = .confirmDiscardEdits(path: path, lost: edits.unmapped, readBack: edits.readBack)
+            }
+        }
         return (state, [])
     }
 
@@ -231,6 +247,10 @@ public enum Wizard {
         }
     }
 
+    static func dropped(_ count: Int, _ path: String) -> String {
+        "Dropped \(count) hand edit\(count == 1 ? "" : "s") of \(path); export writes what the answers build."
+    }
+
     /// Ctrl-N / n: the newest version of the model (selected, or chosen) that deploys in the
     /// region on its default instance type, loaded by the runtime and then chosen.
     static func switchToDeployable(_ state: inout WizardState, _ services: WizardServices) -> [Effect] {
@@ -342,6 +362,19 @@ public enum Wizard {
                 return [.quit]
             case .character("n"), .character("N"), .escape, .character("q"):
                 state.overlay = nil
+            default: break
+            }
+            return []
+        case let .confirmDiscardEdits(path, lost, _):
+            switch key {
+            case .character("y"), .character("Y"):
+                state.overlay = nil
+                state.flash = dropped(lost.count, path)
+            case .character("n"), .character("N"), .escape, .character("q"):
+                state.overlay = nil
+                state.quitting = true
+                state.exitMessage = "\(path) was left as it is, with its hand edits. Make them with export's options instead (see jumpstart-tui export --help), or reopen it and answer y to drop them."
+                return [.quit]
             default: break
             }
             return []

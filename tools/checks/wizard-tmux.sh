@@ -2,7 +2,9 @@
 # Drives the real wizard in tmux: from start to an exported file, then checks the file is
 # byte-identical to what `jumpstart-tui export` writes for the same answers; then checks that
 # Ctrl-C leaves the terminal settings as they were; then that u on the instance step fetches the
-# region's prices from a local Price List server and re-prices the table. A home of its own: no
+# region's prices from a local Price List server and re-prices the table; then that a template
+# edited by hand and reopened with --from has its edit read back (InitialInstanceCount) or listed
+# with a question (a property no answer holds). A home of its own: no
 # real home is read or written.
 set -euo pipefail
 BIN=${BIN:?path to jumpstart-tui}
@@ -158,3 +160,62 @@ fi
 echo "wizard-tmux: y copied the template through OSC 52"
 keys q; keys C-c
 wait_for "WIZARD-EXIT=0"
+
+# Edit and reopen: a hand edit that maps onto an answer is read back; one that doesn't is listed and asked about.
+# Each new session starts before the old one is killed (see above).
+"$BIN" export "$model@$version" --region us-east-1 --count 2 -o "$work/base.yaml" 2>/dev/null
+sed 's/InitialInstanceCount: 2$/InitialInstanceCount: 5/' "$work/base.yaml" >"$work/count.yaml"
+sed 's/VariantName: AllTraffic$/VariantName: Blue/' "$work/base.yaml" >"$work/variant.yaml"
+cmp -s "$work/base.yaml" "$work/count.yaml" && { echo "wizard-tmux: sed changed no InitialInstanceCount" >&2; exit 1; }
+cmp -s "$work/base.yaml" "$work/variant.yaml" && { echo "wizard-tmux: sed changed no VariantName" >&2; exit 1; }
+
+tmux new-session -d -s "$session-count" -x 80 -y 24 -c "$work" "TERM=xterm-256color '$BIN' --from count.yaml; echo WIZARD-EXIT=\$?; sleep 30"
+tmux kill-session -t "$session"
+session="$session-count"
+wait_for "Read back from count.yaml's hand edits: --count 5."
+wait_for "5 × $default_type"
+keys Enter
+wait_for "Export the template"
+keys C-u; keys -l "$work/count-wizard.yaml"; keys Enter
+wait_for "Wrote $work/count-wizard.yaml"
+keys q
+wait_for "WIZARD-EXIT=0"
+grep -q '^        InitialInstanceCount: 5$' "$work/count-wizard.yaml" && grep -q '^      Count: 5$' "$work/count-wizard.yaml" \
+  || { echo "wizard-tmux: the count read back is not 5 in the written template" >&2; exit 1; }
+# The written template's answers hold the edit: reopening it finds nothing edited.
+"$BIN" export --from "$work/count-wizard.yaml" >"$work/count-again.yaml" 2>"$work/count-again.err"
+if ! cmp -s "$work/count-wizard.yaml" "$work/count-again.yaml" || grep -q "Read back" "$work/count-again.err"; then
+  echo "wizard-tmux: export --from the wizard's file does not re-create it:" >&2; cat "$work/count-again.err" >&2; exit 1
+fi
+echo "wizard-tmux: InitialInstanceCount 2 → 5 by sed was read back as --count 5 and written"
+
+tmux new-session -d -s "$session-no" -x 120 -y 40 -c "$work" "TERM=xterm-256color '$BIN' --from variant.yaml; echo WIZARD-EXIT=\$?; sleep 30"
+tmux kill-session -t "$session"
+session="$session-no"
+wait_for "Hand edits would be lost"
+wait_for "EndpointConfig.Properties.ProductionVariants[0].VariantName"
+wait_for "template Blue vs. answers AllTraffic"
+keys n
+wait_for "WIZARD-EXIT=0"
+wait_for "variant.yaml was left as it is, with its hand edits."
+[ ! -e "$work/variant-wizard.yaml" ] || { echo "wizard-tmux: n wrote a file" >&2; exit 1; }
+tmux new-session -d -s "$session-yes" -x 120 -y 40 -c "$work" "TERM=xterm-256color '$BIN' --from variant.yaml; echo WIZARD-EXIT=\$?; sleep 30"
+tmux kill-session -t "$session"
+session="$session-yes"
+wait_for "Hand edits would be lost"
+keys y
+wait_for "Dropped 1 hand edit of variant.yaml"
+keys Enter
+wait_for "Export the template"
+keys C-u; keys -l "$work/variant-wizard.yaml"; keys Enter
+wait_for "Wrote $work/variant-wizard.yaml"
+keys q
+wait_for "WIZARD-EXIT=0"
+# y drops the edit: the file is what its answers build, as export --from … --discard-edits writes it.
+"$BIN" export --from "$work/variant.yaml" --discard-edits -o "$work/variant-export.yaml" 2>/dev/null
+if ! cmp -s "$work/variant-wizard.yaml" "$work/variant-export.yaml" || ! cmp -s "$work/variant-wizard.yaml" "$work/base.yaml"; then
+  echo "wizard-tmux: after y the wizard's file is not the template its answers build:" >&2
+  diff "$work/base.yaml" "$work/variant-wizard.yaml" >&2 || true
+  exit 1
+fi
+echo "wizard-tmux: a VariantName edit by sed was listed and asked about; n left the file, y dropped the edit"

@@ -46,6 +46,10 @@ public enum TemplateError: Error, Sendable, Equatable {
     case templateAnswerMissing(path: String, field: String)
     /// Metadata answers that contradict each other (both RoleArn and RolePolicy).
     case templateAnswersConflict(path: String, fields: String)
+    /// The template's own answers don't build here, so its Resources can't be checked for hand edits.
+    case templateEditsUnchecked(path: String, reason: String)
+    /// A hand edit of the template's Resources, read back into an answer, breaks that answer's rule.
+    indirect case templateEditInvalid(path: String, property: String, error: TemplateError)
 }
 
 extension TemplateError: CustomStringConvertible {
@@ -148,6 +152,10 @@ extension TemplateError: CustomStringConvertible {
             return "\(path) has Metadata.JumpStartTUI without a valid \(field); re-export the template or fix that field."
         case let .templateAnswersConflict(path, fields):
             return "\(path) has both \(fields) in Metadata.JumpStartTUI, which contradict each other; keep the one you mean and delete the other."
+        case let .templateEditsUnchecked(path, reason):
+            return "Can't check \(path) for hand edits: its Resources are compared only with what its own answers build (never another version), and they don't build with the catalog in use: \(reason) With --discard-edits it is rebuilt from its answers unchecked (give another MODEL@VERSION if its own is gone)."
+        case let .templateEditInvalid(path, property, error):
+            return "\(path) was edited by hand, and the edit can't be read back: \(error.text(naming: property)) Fix the value in the file's Resources."
         }
     }
 }

@@ -27,6 +27,8 @@ public enum Overlay: Sendable, Equatable {
     case regionPicker(selected: Int, typed: String = "")
     case confirmQuit
     case confirmOverwrite(path: String)
+    /// A reopened template's Resources have hand edits no answer holds: go on without them, or quit.
+    case confirmDiscardEdits(path: String, lost: [TemplateEdit], readBack: [ReadBackEdit])
     case alert(String)
 }
 
@@ -46,6 +48,8 @@ public struct WizardState: Sendable, Equatable {
     /// A message about the last key (a refusal, a hint), cleared by the next key.
     public var flash: String?
     public var quitting = false
+    /// Printed once the screen is torn down (why the wizard quit without opening anything).
+    public var exitMessage: String?
     /// The answers last written to a file, to know whether quitting loses work.
     public var exportedAnswers: ExportAnswers?
 

@@ -337,6 +337,35 @@ enum OverlayView {
         case .confirmOverwrite(let path):
             let inner = panel("Replace the file?", width: 70, height: 6)
             WizardView.lines(WizardView.wrap("\(path) exists. Replace it with this template?", inner.width) + [("y replaces · n or Esc keeps it", theme.dim)], in: inner, into: &buffer)
+        case let .confirmDiscardEdits(path, lost, readBack):
+            let width = min(76, size.width - 4) - 2
+            // A path on its line, what differs under it, indented.
+            func item(_ head: String, _ detail: String, _ style: Style) -> [(String, Style)] {
+                // A path is one long word: cut it where the line ends rather than wrap it whole.
+                var chunks: [String] = []
+                var rest = Substring("• " + head)
+                while !rest.isEmpty {
+                    let n = max(1, chunks.isEmpty ? width : width - 2)
+                    chunks.append((chunks.isEmpty ? "" : "  ") + rest.prefix(n))
+                    rest = rest.dropFirst(n)
+                }
+                return chunks.map { ($0, style) } + WizardView.wrap(detail, width - 2, style).map { ("  " + $0.0, $0.1) }
+            }
+            var out = WizardView.wrap("\(path) was edited by hand. These edits of its Resources are in no answer, and would be lost:", width)
+            for e in lost { out += item(e.path, e.comparison, theme.warn) }
+            if !readBack.isEmpty {
+                out += WizardView.wrap("Read back into the answers:", width)
+                for r in readBack { out += item(r.edit.path, "→ \(r.answer)", theme.dim) }
+            }
+            // The question stays on screen however long the list: the list gives way.
+            let room = max(1, size.height - 4 - 1)
+            if out.count > room {
+                let hidden = out.count - (room - 1)
+                out = Array(out.prefix(room - 1)) + [("… \(hidden) more lines: jumpstart-tui export --from \(path) lists every edit", theme.dim)]
+            }
+            out.append(("y goes on without them · n, Esc or q quits and leaves the file as it is", .bold))
+            let inner = panel("Hand edits would be lost", width: 76, height: out.count + 2)
+            WizardView.lines(out, in: inner, into: &buffer)
         case .alert(let message):
             let lines = message.split(separator: "\n").flatMap { Paragraph.wrap(String($0), width: min(72, size.width - 8)) }
             let inner = panel("Note (Enter closes)", width: 76, height: lines.count + 2)
