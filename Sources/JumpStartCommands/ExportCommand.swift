@@ -178,16 +178,10 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// What to do when an autoscaled endpoint's instance type changes: SageMaker can't update the
-    /// variant while Application Auto Scaling manages it (SageMaker Developer Guide, "Update or
-    /// delete endpoints that use automatic scaling").
+    /// What to do when an autoscaled endpoint's instance type changes (`AutoscaledTypeChange`).
     static func autoscaledTypeChange(from old: String, to new: String, endpoint: String, region: String, stillAutoscaling: Bool) -> String {
-        var lines = [
-            "warning: this endpoint's instance count is managed by Application Auto Scaling (autoscaling or a schedule), and SageMaker can't change such a variant's instance type (\(old) → \(new)) in place: deploying this over the running stack would fail. In two deployments instead:",
-            "  1. Remove the scaling, keeping \(old): `jumpstart-tui export --from THE-DEPLOYED-TEMPLATE --count N --schedule none -o no-scaling.yaml`, and deploy it (CloudFormation deletes the scalable target and its policy; endpoint \(endpoint) in \(region) keeps serving).",
-            "  2. Deploy this template: the new instance type" + (stillAutoscaling ? ", and the scaling registered again." : "."),
-        ]
-        return lines.joined(separator: "\n")
+        AutoscaledTypeChange.text(from: old, to: new, endpoint: endpoint, region: region, stillAutoscaling: stillAutoscaling,
+                                  removeScaling: AutoscaledTypeChange.removeScalingOurs)
     }
 
     /// The template's answers with its hand edits read back (said on standard error); refuses,

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import JumpStartCore
 
-/// `jumpstart-tui cost --instance-type T`: what an endpoint on that type costs.
+/// `jumpstart-tui cost --instance-type T`: what an endpoint on that type costs; `cost --template
+/// FILE`: what the endpoints of any CloudFormation template cost (`TemplateCostOutput.swift`).
 struct CostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cost",
@@ -18,10 +19,30 @@ struct CostCommand: ParsableCommand {
             is then a range from always at the minimum to always at the maximum. --schedule "Mon-Fri 08:00-20:00" \
             [--timezone Europe/Berlin] [--off-hours-count N] splits the month's 730 hours in proportion to the \
             week (60 of 168 hours: 260.71 inside, 469.29 outside at N instances, default 1).
+
+            --template FILE prices every SageMaker endpoint of a CloudFormation template instead, JSON or YAML \
+            (short-form tags too): ours, the JumpStartSageMakerEndpoint construct's `cdk synth` output, or \
+            hand-written. One row per endpoint and variant: the endpoint config's instance type and initial \
+            count, or the range and schedule of the Application Auto Scaling target that scales it. Parameters \
+            take their Default unless --parameter NAME=VALUE sets them; a value known only at deploy time (an \
+            import, a custom resource, a condition) is shown as unknown with the reason, never guessed. Region: \
+            --region, else the Region our templates store in their Metadata, else AWS_REGION, AWS_DEFAULT_REGION, \
+            us-east-1. A template without SageMaker endpoints prints an empty table and a note, and exits 0.
+
+            Examples:
+              jumpstart-tui cost --instance-type ml.g5.2xlarge --count 2
+              jumpstart-tui cost --template cdk.out/MyStack.template.json --region eu-west-1
+              jumpstart-tui cost --template endpoint.yaml --parameter InstanceType=ml.g5.12xlarge --format markdown
             """)
 
-    @Option(name: .long, help: "The instance type, e.g. ml.g5.2xlarge.")
-    var instanceType: String
+    @Option(name: .long, help: "The instance type, e.g. ml.g5.2xlarge (or --template).")
+    var instanceType: String?
+
+    @Option(name: .long, help: ArgumentHelp("Price every SageMaker endpoint of this CloudFormation template (JSON or YAML) instead of --instance-type.", valueName: "file"))
+    var template: String?
+
+    @Option(name: .customLong("parameter"), help: ArgumentHelp("With --template: a template parameter's value instead of its Default; repeatable.", valueName: "name=value"))
+    var parameters: [String] = []
 
     @OptionGroup var regionOption: RegionOption
     @OptionGroup var costOptions: CostOptions
@@ -33,9 +54,24 @@ struct CostCommand: ParsableCommand {
         guard [.table, .json, .markdown].contains(format) else {
             throw ValidationError("--format \(format.rawValue) is not offered by cost; use table, json or markdown.")
         }
+        switch (instanceType, template) {
+        case (nil, nil):
+            throw ValidationError("cost needs --instance-type TYPE (what one instance type costs) or --template FILE (what a template's endpoints cost).")
+        case (_?, _?):
+            throw ValidationError("--instance-type and --template can't go together: a template names its own instance types; give one of them.")
+        case (nil, _?):
+            if costOptions.capacityOptions.given {
+                throw ValidationError("--template takes the capacity from the template (its instance counts and scaling); leave out --count, --min-count, --max-count, --target-invocations, --schedule, --timezone and --off-hours-count.")
+            }
+        case (_?, nil):
+            if !parameters.isEmpty { throw ValidationError("--parameter only applies with --template; add --template FILE.") }
+        }
     }
 
     func run() throws {
+        guard let instanceType else {
+            return try runTemplate(path: template ?? "")
+        }
         // Only the region table: a cost needs no model, so the catalog index is not read.
         let region = try RegionTable.bundled().resolve(regionOption.region)
         let prices = try loadPrices()
