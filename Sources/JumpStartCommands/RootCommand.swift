@@ -28,7 +28,7 @@ public struct JumpStartTUI: ParsableCommand {
         version: "0.1.0 (data: \(DataLocation.describe()))",
         subcommands: [
             WizardCommand.self, ModelsCommand.self, ShowCommand.self, CostCommand.self, CompareCommand.self,
-            ExportCommand.self, PricingCommand.self, CatalogCommand.self, ExportSampleCommand.self,
+            ExportCommand.self, DiffCommand.self, PricingCommand.self, CatalogCommand.self, ExportSampleCommand.self,
         ],
         defaultSubcommand: WizardCommand.self)
 

@@ -90,9 +90,16 @@ extension TemplateCost {
         return out
     }
 
-    func sourceLines(userFile: URL?) -> [String] {
-        quotes.map { q in
-            let types = rows.filter { $0.quote == q }.compactMap(\.instanceType.value)
+    func sourceLines(userFile: URL?) -> [String] { Self.sourceLines(rows: rows, userFile: userFile) }
+
+    /// One line per price source the rows use, naming the instance types it prices.
+    static func sourceLines(rows: [Row], userFile: URL?) -> [String] {
+        var quotes: [PriceQuote] = []
+        for q in rows.compactMap(\.quote) where !quotes.contains(where: { $0.origin == q.origin && $0.source == q.source && $0.asOf == q.asOf }) {
+            quotes.append(q)
+        }
+        return quotes.map { q in
+            let types = rows.filter { $0.quote?.origin == q.origin && $0.quote?.source == q.source && $0.quote?.asOf == q.asOf }.compactMap(\.instanceType.value)
             let distinct = types.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             return CostAssumptions.quoteText(q, userFile: userFile) + " (\(distinct.joined(separator: ", ")))"
         }
@@ -133,7 +140,7 @@ extension CostCommand {
         lines.append("")
         var table = TextTable([
             .init(title: "ENDPOINT", flexible: true, minWidth: 12), .init(title: "VARIANT"), .init(title: "INSTANCE TYPE"),
-            .init(title: "CAPACITY"), .init(title: "$/INSTANCE-HOUR", alignment: .right), .init(title: "$/MONTH", alignment: .right),
+            .init(title: "CAPACITY"), .init(title: "$/HOUR", alignment: .right), .init(title: "$/MONTH", alignment: .right),
         ])
         for r in p.cost.rows {
             table.add([r.endpointLabel, r.variantLabel, r.instanceTypeLabel, r.capacityLabel, r.unitLabel, r.monthlyLabel])
@@ -153,7 +160,7 @@ extension CostCommand {
 
     func templateMarkdown(_ p: PricedTemplate, userFile: URL?) -> String {
         var lines = ["**\(markdownCell(p.fileName))**: SageMaker endpoints in **\(p.region)** (\(markdownCell(p.regionSource))), on demand, \(p.cost.hoursPerMonth) hours a month", ""]
-        lines.append("| Endpoint | Variant | Instance type | Capacity | $/instance-hour | $/month |".replacingOccurrences(of: "$", with: "\\$"))
+        lines.append("| Endpoint | Variant | Instance type | Capacity | $/hour | $/month |".replacingOccurrences(of: "$", with: "\\$"))
         lines.append("|---|---|---|---|---:|---:|")
         for r in p.cost.rows {
             lines.append("| " + [r.endpointLabel, r.variantLabel, r.instanceTypeLabel, r.capacityLabel, r.unitLabel, r.monthlyLabel].map(markdownCell).joined(separator: " | ") + " |")

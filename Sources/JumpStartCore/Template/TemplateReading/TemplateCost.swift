@@ -59,6 +59,7 @@ public struct TemplateCost: Sendable {
                         if !cost.known { row.unknownReason = "no price for \(type) in \(region) in your prices, the updated Price List or the bundled table" }
                     }
                 } else {
+                    row.quote = v.instanceType.value.flatMap { prices.quote(region: region, instanceType: $0) }
                     row.unknownReason = "the instance count is unknown: \(v.capacityProblem ?? "not given")"
                 }
                 rows.append(row)
