@@ -13,7 +13,8 @@ struct TemplateCostDiffTests {
     static func hand(_ name: String) -> String { fixtures.appendingPathComponent("templates/\(name)").path }
     static func ours(_ name: String) -> String { fixtures.appendingPathComponent("templates/ours/\(name)").path }
 
-    func run(_ arguments: [String], columns: String = "100") throws -> CLIResult {
+    /// Wide by default, so that sentences are checked whole; the goldens say their width.
+    func run(_ arguments: [String], columns: String = "1000") throws -> CLIResult {
         try jst(arguments, environment: try emptyConfig().merging(["COLUMNS": columns]) { $1 })
     }
 
@@ -28,7 +29,7 @@ struct TemplateCostDiffTests {
         ("model-package.yaml", "$1,105.95"),
     ])
     func ours(file: String, monthly: String) throws {
-        let r = try run(["cost", "--template", Self.golden(file)])
+        let r = try run(["cost", "--template", Self.golden(file)], columns: "100")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.isEmpty)
         #expect(r.stdout.contains("in us-east-1 (the template's Metadata)"))
@@ -71,7 +72,7 @@ struct TemplateCostDiffTests {
         let named = try run(["cost", "--template", Self.cdk("mistral-stack-named")])
         #expect(named.stdout.contains("huggingfacellmmistral7binstructendpointMistral: the endpoint's name is unknown (AWS::StackName, known only when the stack is deployed)"), "\(named.stdout)")
         #expect(named.stdout.split(separator: "\n").contains { $0.hasPrefix("Total") && $0.hasSuffix("$1,105.95") })
-        try assertGolden(named.stdout, goldenDirectory.appendingPathComponent("cost-template-cdk-stack-named.txt"))
+        try assertGolden(try run(["cost", "--template", Self.cdk("mistral-stack-named")], columns: "100").stdout, goldenDirectory.appendingPathComponent("cost-template-cdk-stack-named.txt"))
     }
 
     @Test("YAML with short-form tags, two endpoints, a generated name, a serverless variant and an unused config")
@@ -91,7 +92,7 @@ struct TemplateCostDiffTests {
         let total = try #require(t["total"] as? [String: Any])
         #expect(total["monthlyLow"] as? Double == 6281.65 && total["monthlyHigh"] as? Double == 16633.05 && total["unknownRows"] as? Int == 1)
         #expect((t["notes"] as? [String])?.first?.contains("SpareConfig is used by no AWS::SageMaker::Endpoint") == true)
-        let table = try run(["cost", "--template", Self.hand("two-endpoints.yaml")])
+        let table = try run(["cost", "--template", Self.hand("two-endpoints.yaml")], columns: "100")
         try assertGolden(table.stdout, goldenDirectory.appendingPathComponent("cost-template-two-endpoints.txt"))
     }
 
@@ -158,7 +159,8 @@ struct TemplateCostDiffTests {
         ("environment-change", "tar-gz.yaml", "tar-gz-environment.yaml"),
     ])
     func diffGoldens(name: String, old: String, new: String) throws {
-        let r = try run(["diff", Self.golden(old), Self.ours(new)])
+        // 80 columns: the narrowest terminal the program is made for.
+        let r = try run(["diff", Self.golden(old), Self.ours(new)], columns: "80")
         #expect(r.status == 0, "\(r.stderr)")
         try assertGolden(r.stdout, goldenDirectory.appendingPathComponent("diff-\(name).txt"))
         let md = try run(["diff", Self.golden(old), Self.ours(new), "--format", "markdown"])

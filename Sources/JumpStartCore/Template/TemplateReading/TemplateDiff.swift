@@ -67,12 +67,11 @@ public struct TemplateDiff: Sendable {
         while let next = changes.first(where: { $0.replaced && !done.contains($0.logicalId) }) {
             done.insert(next.logicalId)
             for r in newWatched where old.resource(r.logicalId) != nil && r.logicalId != next.logicalId {
-                guard let fields = r.properties.fields else { continue }
-                for f in fields where Self.refers(f.value, to: next.logicalId) {
-                    let behaviour = UpdateBehaviour.of(type: r.type, property: f.key)
-                    let change = PropertyChange(path: f.key, old: nil, new: nil, behaviour: behaviour, becauseReplaced: next.logicalId)
+                for path in Self.references(in: r.properties, to: next.logicalId, path: "") {
+                    let top = String(path.prefix { $0 != "." && $0 != "[" })
+                    let change = PropertyChange(path: path, old: nil, new: nil, behaviour: UpdateBehaviour.of(type: r.type, property: top), becauseReplaced: next.logicalId)
                     if let i = changes.firstIndex(where: { $0.logicalId == r.logicalId }) {
-                        if !changes[i].changes.contains(where: { $0.path == f.key || $0.path.hasPrefix(f.key + ".") || $0.path.hasPrefix(f.key + "[") }) {
+                        if !changes[i].changes.contains(where: { $0.path == path || $0.path.hasPrefix(path + ".") || $0.path.hasPrefix(path + "[") }) {
                             changes[i].changes.append(change)
                         }
                     } else {
@@ -123,24 +122,28 @@ public struct TemplateDiff: Sendable {
         }
     }
 
-    /// Whether a value refers to a resource (Ref, Fn::GetAtt, or `${Id}` / `${Id.Attr}` in Fn::Sub).
-    static func refers(_ v: TemplateValue, to id: String) -> Bool {
+    /// The paths of the values that refer to a resource (Ref, Fn::GetAtt, or `${Id}` / `${Id.Attr}`
+    /// in Fn::Sub): each takes a new value when the resource is replaced.
+    static func references(in v: TemplateValue, to id: String, path: String) -> [String] {
         switch v {
-        case .scalar, .null: return false
-        case .list(let items): return items.contains { refers($0, to: id) }
+        case .scalar, .null: return []
+        case .list(let items):
+            return items.indices.flatMap { references(in: items[$0], to: id, path: "\(path)[\($0)]") }
         case .map(let fields):
             if let (name, argument) = v.intrinsic {
+                var direct = false
                 switch name {
-                case "Ref": if argument.text == id { return true }
-                case "Fn::GetAtt":
-                    if argument.items?.first?.text == id || argument.text?.hasPrefix(id + ".") == true { return true }
+                case "Ref": direct = argument.text == id
+                case "Fn::GetAtt": direct = argument.items?.first?.text == id || argument.text?.hasPrefix(id + ".") == true
                 case "Fn::Sub":
                     let text = argument.text ?? argument.items?.first?.text ?? ""
-                    if text.contains("${\(id)}") || text.contains("${\(id).") { return true }
+                    direct = text.contains("${\(id)}") || text.contains("${\(id).")
                 default: break
                 }
+                if direct || !references(in: argument, to: id, path: path).isEmpty { return [path] }
+                return []
             }
-            return fields.contains { refers($0.value, to: id) }
+            return fields.flatMap { references(in: $0.value, to: id, path: path.isEmpty ? $0.key : "\(path).\($0.key)") }
         }
     }
 
