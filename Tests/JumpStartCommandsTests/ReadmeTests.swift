@@ -58,6 +58,9 @@ struct ReadmeTests {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
+        // The templates `cost --template` and `diff` read, where `cdk synth` would leave them.
+        try FileManager.default.copyItem(at: projectRoot.appendingPathComponent("Tests/JumpStartCommandsTests/Fixtures/cdk"),
+                                         to: work.appendingPathComponent("cdk.out"))
         let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
         var outputs: [(Block, String)] = []
         for block in blocks {

@@ -36,6 +36,10 @@ measure_processes "$work/commands" "$RUNS" \
     "$BIN show huggingface-llm-mistral-7b-instruct" \
     "$BIN compare meta-textgeneration-llama-2-7b-f" \
     "$BIN compare --instance-type ml.g5.2xlarge --regions all"
+echo "== whole process: cost --template, diff" >&2
+measure_processes "$work/templates" "$RUNS" \
+    "$BIN cost --template Tests/JumpStartCommandsTests/Golden/autoscaling-schedule.yaml" \
+    "$BIN diff Tests/JumpStartCommandsTests/Golden/autoscaling.yaml Tests/JumpStartCommandsTests/Fixtures/templates/ours/autoscaling-type-change.yaml"
 echo "== whole process: wizard start to first frame (pty)" >&2
 python3 tools/bench/first_frame.py "$BIN" 20 3 >"$work/first_frame.json"
 echo "== pricing update: every region of a local Price List, offer files of about 4 MB" >&2
@@ -131,6 +135,8 @@ def processes(prefix, ms_limit):
 rows.append(("whole process (hyperfine -N, /usr/bin/time)", None, None, None))
 processes("export", lambda command: 20)
 processes("commands", lambda command: 50 if command.startswith("show") else 20)
+# cost --template prices one of our templates within export's target; diff reads and prices two.
+processes("templates", lambda command: 50 if command.startswith("diff") else 20)
 ff = json.load(open(f"{work}/first_frame.json"))
 row("wizard start to first frame (80×24 pty)", statistics.median(ff["times"]) * 1000, "ms", 50)
 row("  peak memory: wizard start", statistics.median(ff["maxrss_kb"]) / 1024, "MB")

@@ -68,6 +68,11 @@ public enum TemplateMetadata {
         } catch {
             return .failure(.templateUnreadable(path: path, reason: "it is neither YAML nor JSON (\(String(describing: error).split(separator: "\n").first ?? ""))"))
         }
+        return answers(fromRoot: root, path: path)
+    }
+
+    /// The same from a template already parsed (`CloudFormationTemplate` reads the text once).
+    static func answers(fromRoot root: Node?, path: String) -> Result<ExportAnswers, TemplateError> {
         guard let meta = root?["Metadata"]?[key], meta.mapping != nil else { return .failure(.templateNotOurs(path: path)) }
         func missing(_ field: String) -> TemplateError { .templateAnswerMissing(path: path, field: field) }
         guard let version = meta["FormatVersion"]?.int else { return .failure(missing("FormatVersion")) }

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Any CloudFormation template — ours, the CDK construct's `cdk synth` output, or hand-written —
 /// read into its resources, parameters and mappings. What it costs and how two differ are read
@@ -52,9 +53,9 @@ public struct CloudFormationTemplate: Sendable {
 
     /// Reads a template's text; `path` only names it in messages.
     public static func parse(_ text: String, path: String) throws(TemplateReadError) -> CloudFormationTemplate {
-        let parsed: TemplateValue?
+        let parsed: (TemplateValue, Node)?
         do throws(TemplateReadError.Syntax) { parsed = try TemplateValue.parse(text) } catch { throw .syntax(path: path, error) }
-        guard let root = parsed, root.fields != nil else {
+        guard let (root, node) = parsed, root.fields != nil else {
             throw .notATemplate(path: path, reason: parsed == nil ? "it is empty" : "it is not a mapping of sections")
         }
         guard let resourcesValue = root["Resources"] else { throw .notATemplate(path: path, reason: "it has no Resources section") }
@@ -77,7 +78,7 @@ public struct CloudFormationTemplate: Sendable {
         }
         // Ours: the answers it was made from, when they read back whole.
         var answers: ExportAnswers?
-        if root["Metadata"]?[TemplateMetadata.key] != nil, case .success(let a) = TemplateMetadata.answers(fromTemplate: text, path: path) {
+        if root["Metadata"]?[TemplateMetadata.key] != nil, case .success(let a) = TemplateMetadata.answers(fromRoot: node, path: path) {
             answers = a
         }
         return CloudFormationTemplate(path: path, format: TemplateMetadata.format(of: text), root: root, resources: resources, parameters: parameters, answers: answers)

@@ -19,13 +19,20 @@ extension TemplateDiff {
         func users(ofConfig id: String) -> [String] {
             new.endpoints.filter { $0.configId == id }.map { endpointName($0.logicalId, new) }
         }
+        /// ` (A and B change; C is replaced)`: why a resource changes, in parentheses.
         func list(_ changes: [PropertyChange]) -> String {
             let direct = changes.filter { $0.becauseReplaced == nil }.map(\.path)
-            return direct.isEmpty ? "" : " (" + direct.prefix(4).joined(separator: ", ") + (direct.count > 4 ? ", …" : "") + ")"
+            var causes: [String] = []
+            for c in changes.compactMap(\.becauseReplaced) where !causes.contains(c) { causes.append(c) }
+            var parts: [String] = []
+            if !direct.isEmpty {
+                let shown = direct.prefix(4).joined(separator: ", ") + (direct.count > 4 ? ", …" : "")
+                parts.append("\(shown) change\(direct.count == 1 ? "s" : "")")
+            }
+            if !causes.isEmpty { parts.append("\(causes.joined(separator: ", ")) \(causes.count == 1 ? "is" : "are") replaced") }
+            return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
         }
         for c in resources {
-            let cause = c.changes.first { $0.becauseReplaced != nil }?.becauseReplaced
-            let causeText = cause.map { " because \($0) is replaced" } ?? ""
             switch (c.type, c.kind) {
             case ("AWS::SageMaker::Endpoint", .added):
                 sentences.append("\(endpointName(c.logicalId, new)) is a new endpoint: CloudFormation creates it and its instances, billed from then on.")
@@ -46,16 +53,16 @@ extension TemplateDiff {
             case ("AWS::SageMaker::EndpointConfig", .changed) where c.replaced:
                 let who = users(ofConfig: c.logicalId)
                 let target = who.isEmpty ? "no endpoint of this template uses it" : "\(who.joined(separator: ", ")) \(who.count == 1 ? "is" : "are") updated to it: SageMaker starts new instances with the new configuration, shifts traffic to them once they pass their health checks, then stops the old ones. No downtime, but for the minutes of the switch both fleets run (and are billed), and the account's instance quota must hold both"
-                sentences.append("\(c.logicalId) (endpoint config) is replaced\(causeText)\(list(c.changes)): CloudFormation creates a new endpoint config, and \(target).")
+                sentences.append("\(c.logicalId) (endpoint config) is replaced\(list(c.changes)): CloudFormation creates a new endpoint config, and \(target).")
             case ("AWS::SageMaker::Model", .changed) where c.replaced:
-                sentences.append("\(c.logicalId) (model) is replaced\(causeText)\(list(c.changes)): CloudFormation creates a new model, moves the endpoint config that uses it to the new one (replacing that config too), and deletes the old model after the update.")
+                sentences.append("\(c.logicalId) (model) is replaced\(list(c.changes)): CloudFormation creates a new model, moves the endpoint config that uses it to the new one (replacing that config too), and deletes the old model after the update.")
             case ("AWS::ApplicationAutoScaling::ScalableTarget", .added):
                 sentences.append("\(c.logicalId): Application Auto Scaling starts managing the variant's instance count.")
             case ("AWS::ApplicationAutoScaling::ScalableTarget", .removed):
                 sentences.append("\(c.logicalId) is removed: Application Auto Scaling stops managing the variant, which keeps the instance count it has at that moment until the endpoint config changes it.")
             case ("AWS::ApplicationAutoScaling::ScalableTarget", .changed):
                 if c.replaced {
-                    sentences.append("\(c.logicalId) (scalable target) is registered again\(causeText)\(list(c.changes)); its scaling policies follow.")
+                    sentences.append("\(c.logicalId) (scalable target) is registered again\(list(c.changes)); its scaling policies follow.")
                 } else {
                     sentences.append("\(c.logicalId) (scalable target) is updated in place\(list(c.changes)): no interruption; the endpoint scales into the new bounds and schedule.")
                 }
@@ -67,7 +74,7 @@ extension TemplateDiff {
                 if c.updateUnknown {
                     sentences.append("\(c.logicalId) (\(c.type)) changes\(list(c.changes)): this program doesn't know whether CloudFormation replaces it; see \"Update requires\" for the type in the CloudFormation reference.")
                 } else {
-                    sentences.append("\(c.logicalId) (\(c.type)) is \(c.replaced ? "replaced" : "updated in place, with no interruption")\(causeText)\(list(c.changes)).")
+                    sentences.append("\(c.logicalId) (\(c.type)) is \(c.replaced ? "replaced" : "updated in place, with no interruption")\(list(c.changes)).")
                 }
             }
             if let name = c.nameConflict {

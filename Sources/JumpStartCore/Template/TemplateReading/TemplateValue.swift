@@ -58,7 +58,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
 
     /// Reads a template's text, YAML or JSON (JSON is YAML). Throws the parser's complaint with its
     /// line and column.
-    static func parse(_ text: String) throws(TemplateReadError.Syntax) -> TemplateValue? {
+    static func parse(_ text: String) throws(TemplateReadError.Syntax) -> (TemplateValue, Node)? {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -67,7 +67,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
         } catch {
             throw TemplateReadError.Syntax(line: nil, column: nil, problem: String(describing: error))
         }
-        return node.map(Self.init(node:))
+        return node.map { (Self(node: $0), $0) }
     }
 
     init(node: Node) {
