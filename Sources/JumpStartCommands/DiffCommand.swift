@@ -11,16 +11,16 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show what a template change does to SageMaker endpoints and to their monthly cost.",
         discussion: """
-            Reads two CloudFormation templates (JSON or YAML: ours, the JumpStartSageMakerEndpoint construct's \\
-            `cdk synth` output, or hand-written) and compares their SageMaker and Application Auto Scaling \\
-            resources by logical id: what is added, removed and changed (property paths, old → new); which \\
-            changes CloudFormation carries out by replacing the resource (the properties each type's \\
-            CloudFormation schema marks create-only), and what that means for the running endpoint; and the \\
-            monthly cost before, after and the difference, priced as `cost --template` prices them. For two \\
+            Reads two CloudFormation templates (JSON or YAML: ours, the JumpStartSageMakerEndpoint construct's \
+            `cdk synth` output, or hand-written) and compares their SageMaker and Application Auto Scaling \
+            resources by logical id: what is added, removed and changed (property paths, old → new); which \
+            changes CloudFormation carries out by replacing the resource (the properties each type's \
+            CloudFormation schema marks create-only), and what that means for the running endpoint; and the \
+            monthly cost before, after and the difference, priced as `cost --template` prices them. For two \
             templates of ours it also names the answers that changed (instance type, capacity, …).
 
-            --format markdown is ready to paste into a pull request. --exit-code makes the status say whether \\
-            the monthly cost changed, as diff(1) does: 0 unchanged, 1 changed, 2 on any error; without it the \\
+            --format markdown is ready to paste into a pull request. --exit-code makes the status say whether \
+            the monthly cost changed, as diff(1) does: 0 unchanged, 1 changed, 2 on any error; without it the \
             status is 0 unless there is an error.
 
             Examples:
@@ -29,8 +29,12 @@ struct DiffCommand: ParsableCommand {
               jumpstart-tui diff old.yaml new.yaml --exit-code --format json
             """)
 
-    @Argument(help: ArgumentHelp("The template before the change, then the one after.", valueName: "old new"))
-    var files: [String] = []
+    // Optional, so that a missing one is one of the errors --exit-code turns into status 2.
+    @Argument(help: ArgumentHelp("The template before the change.", valueName: "old"))
+    var old: String?
+
+    @Argument(help: ArgumentHelp("The template after the change.", valueName: "new"))
+    var new: String?
 
     @OptionGroup var regionOption: RegionOption
 
@@ -59,12 +63,12 @@ struct DiffCommand: ParsableCommand {
         guard let f = OutputFormat(rawValue: format), [.table, .json, .markdown].contains(f) else {
             throw CommandFailure("--format \(format) is not offered by diff; use table, json or markdown.")
         }
-        guard files.count == 2 else {
-            throw CommandFailure("diff needs two templates, the old one and the new one (diff OLD NEW); \(files.count) given.")
+        guard let oldPath = old, let newPath = new else {
+            throw CommandFailure("diff needs two templates, the old one and the new one (diff OLD NEW); \(old == nil ? "none" : "one") given.")
         }
         let prices = try loadPrices()
-        let old = try PricedTemplate.load(path: files[0], regionFlag: regionOption.region, parameters: [], prices: prices)
-        let new = try PricedTemplate.load(path: files[1], regionFlag: regionOption.region, parameters: [], prices: prices)
+        let old = try PricedTemplate.load(path: oldPath, regionFlag: regionOption.region, parameters: [], prices: prices)
+        let new = try PricedTemplate.load(path: newPath, regionFlag: regionOption.region, parameters: [], prices: prices)
         let diff = TemplateDiff(old: old.template, new: new.template)
         let effects = diff.effects(old: old.endpoints, new: new.endpoints, oldTemplate: old.template, newTemplate: new.template, region: new.region)
         let report = DiffReport(old: old, new: new, diff: diff, effects: effects, userFile: prices.userFile)

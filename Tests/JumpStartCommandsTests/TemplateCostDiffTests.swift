@@ -119,7 +119,7 @@ struct TemplateCostDiffTests {
         (["cost", "--template", "PARAMETERISED", "--instance-type", "ml.g5.2xlarge"], "--instance-type and --template can't go together"),
         (["cost", "--template", "PARAMETERISED", "--count", "2"], "--template takes the capacity from the template"),
         (["cost", "--instance-type", "ml.g5.2xlarge", "--parameter", "A=1"], "--parameter only applies with --template"),
-        (["diff", "PARAMETERISED"], "diff needs two templates, the old one and the new one (diff OLD NEW); 1 given."),
+        (["diff", "PARAMETERISED"], "diff needs two templates, the old one and the new one (diff OLD NEW); one given."),
         (["diff", "PARAMETERISED", "BROKEN-YAML"], "is not valid YAML or JSON at line 3, column 1"),
         (["diff", "PARAMETERISED", "PARAMETERISED", "--format", "csv"], "--format csv is not offered by diff; use table, json or markdown."),
     ])

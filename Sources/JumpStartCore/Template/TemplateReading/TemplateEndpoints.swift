@@ -63,7 +63,12 @@ public struct TemplateEndpoints: Sendable {
             endpoint.configId = config.logicalId
             usedConfigs.insert(config.logicalId)
             let variants = config.properties["ProductionVariants"]?.items ?? []
-            if variants.isEmpty { endpoint.problem = "its endpoint config \(config.logicalId) has no ProductionVariants" }
+            if variants.isEmpty {
+                // A list chosen by Fn::If, or none at all.
+                endpoint.problem = config.properties["ProductionVariants"].map {
+                    "the ProductionVariants of its endpoint config \(config.logicalId) are not a list written in the template: \(r.resolve($0).reason ?? $0.shortText)"
+                } ?? "its endpoint config \(config.logicalId) has no ProductionVariants"
+            }
             for v in variants {
                 let variantName = r.resolve(v["VariantName"] ?? .null)
                 var variant = Variant(name: variantName, instanceType: .unknown("no InstanceType"), capacity: nil, capacityProblem: nil,
