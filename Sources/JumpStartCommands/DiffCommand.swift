@@ -191,7 +191,7 @@ struct DiffReport {
 
     func table(width: Int?) -> String {
         let w = width ?? 100
-        var lines = wrapHard("\(old.fileName) → \(new.fileName): SageMaker and scaling resources, and the monthly cost in \(regionText)", width: w)
+        var lines = proseLines("\(old.fileName) → \(new.fileName): SageMaker and scaling resources, and the monthly cost in \(regionText)", width: w)
         if let answers = diff.answers, !answers.isEmpty {
             lines += ["", "Answers that changed:"]
             var t = TextTable([.init(title: "ANSWER"), .init(title: "BEFORE", flexible: true), .init(title: "AFTER")])
@@ -202,16 +202,16 @@ struct DiffReport {
         if diff.resources.isEmpty { lines.append("  no SageMaker or scaling resource changes") }
         for c in diff.resources {
             let mark = c.kind == .added ? "+" : c.kind == .removed ? "-" : "~"
-            lines += wrapHard("  \(mark) \(c.logicalId) (\(c.type)): \(Self.verdict(c))", width: w, indent: "    ")
-            for p in c.changes { lines += wrapHard("      " + Self.changeText(p), width: w, indent: "        ") }
+            lines += proseLines("  \(mark) \(c.logicalId) (\(c.type)): \(Self.verdict(c))", width: w, indent: "    ")
+            for p in c.changes { lines += proseLines("      " + Self.changeText(p), width: w, indent: "        ") }
         }
         if !effects.sentences.isEmpty {
             lines += ["", "What it means for the running endpoints:"]
-            for s in effects.sentences { lines += wrapHard("  - " + s, width: w, indent: "    ") }
+            for s in effects.sentences { lines += proseLines("  - " + s, width: w, indent: "    ") }
         }
         for warning in effects.warnings {
             lines.append("")
-            for l in warning.split(separator: "\n") { lines += wrapHard(String(l), width: w, indent: l.hasPrefix("  ") ? "     " : "  ") }
+            for l in warning.split(separator: "\n") { lines += proseLines(String(l), width: w, indent: l.hasPrefix("  ") ? "     " : "  ") }
         }
         lines += ["", "Monthly cost, on demand, \(new.cost.hoursPerMonth) hours a month:"]
         // A block per endpoint variant, so that it fits 80 columns whatever the names.
@@ -227,18 +227,18 @@ struct DiffReport {
         block += [("before", "", totalText(old.cost)), ("after", "", totalText(new.cost)), ("change", "", totalChange)]
         let instancesWidth = block.map(\.1.count).max() ?? 0, moneyWidth = block.map(\.2.count).max() ?? 0
         for (i, b) in block.enumerated() {
-            if let head = heads[i] { lines += wrapHard("  " + head, width: w, indent: "    ") }
+            if let head = heads[i] { lines += proseLines("  " + head, width: w, indent: "    ") }
             let money = String(repeating: " ", count: moneyWidth - b.2.count) + b.2
             lines.append(("    " + b.0.padding(toLength: 8, withPad: " ", startingAt: 0) + b.1.padding(toLength: instancesWidth, withPad: " ", startingAt: 0) + "  " + money).trimmingTrailingSpaces())
         }
         let notes = noteLines
         if !notes.isEmpty {
             lines.append("")
-            for n in notes { lines += wrapHard("- " + n, width: w, indent: "  ") }
+            for n in notes { lines += proseLines("- " + n, width: w, indent: "  ") }
         }
         lines.append("")
-        lines += wrapHard(CostAssumptions.sentence(new.cost.hoursPerMonth), width: w)
-        for s in sourceLines { lines += wrapHard("Source: " + s, width: w) }
+        lines += proseLines(CostAssumptions.sentence(new.cost.hoursPerMonth), width: w)
+        for s in sourceLines { lines += proseLines("Source: " + s, width: w) }
         return lines.joined(separator: "\n")
     }
 

@@ -136,7 +136,7 @@ extension CostCommand {
 
     func templateTable(_ p: PricedTemplate, userFile: URL?) -> String {
         let width = outputWidth()
-        var lines = wrapHard(title(p), width: width ?? 100)
+        var lines = proseLines(title(p), width: width ?? 100)
         lines.append("")
         var table = TextTable([
             .init(title: "ENDPOINT", flexible: true, minWidth: 12), .init(title: "VARIANT"), .init(title: "INSTANCE TYPE"),
@@ -150,11 +150,11 @@ extension CostCommand {
         let notes = p.cost.noteLines()
         if !notes.isEmpty {
             lines.append("")
-            for n in notes { lines += wrapHard("- " + n, width: width ?? 100) }
+            for n in notes { lines += proseLines("- " + n, width: width ?? 100) }
         }
         lines.append("")
-        lines += wrapHard(CostAssumptions.sentence(p.cost.hoursPerMonth), width: width ?? 100)
-        for s in p.cost.sourceLines(userFile: userFile) { lines += wrapHard("Source: " + s, width: width ?? 100) }
+        lines += proseLines(CostAssumptions.sentence(p.cost.hoursPerMonth), width: width ?? 100)
+        for s in p.cost.sourceLines(userFile: userFile) { lines += proseLines("Source: " + s, width: width ?? 100) }
         return lines.joined(separator: "\n")
     }
 
