@@ -146,7 +146,21 @@ extension CostCommand {
             table.add([r.endpointLabel, r.variantLabel, r.instanceTypeLabel, r.capacityLabel, r.unitLabel, r.monthlyLabel])
         }
         table.add(["Total", "", "", "", "", p.cost.rows.isEmpty ? "$0.00" : p.cost.totalText])
-        lines += table.render(width: width)
+        let whole = table.render(width: nil)
+        if let width, whole.contains(where: { $0.count > width }) {
+            // Too wide even with the endpoint's name cut (a schedule's capacity is long): a block per
+            // variant, which fits any width.
+            for r in p.cost.rows {
+                lines += proseLines("\(r.endpointLabel) / \(r.variantLabel)", width: width)
+                for (label, value) in [("instances", "\(r.instanceTypeLabel), \(r.capacityLabel)"), ("price", "\(r.unitLabel) per instance-hour"),
+                                       ("month", r.monthlyLabel)] {
+                    lines += proseLines("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + value, width: width, indent: String(repeating: " ", count: 13))
+                }
+            }
+            lines.append("Total        " + (p.cost.rows.isEmpty ? "$0.00" : p.cost.totalText))
+        } else {
+            lines += whole
+        }
         let notes = p.cost.noteLines()
         if !notes.isEmpty {
             lines.append("")
