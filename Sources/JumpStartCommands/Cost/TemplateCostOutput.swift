@@ -45,7 +45,7 @@ extension TemplateCost.Row {
     /// The endpoint's name, else its logical id (a name CloudFormation generates or the stack gives).
     var endpointLabel: String { endpointName.value ?? endpointId }
     var variantLabel: String { variant.value ?? "?" }
-    var instanceTypeLabel: String { instanceType.value ?? "unknown" }
+    var instanceTypeLabel: String { instanceType.value ?? (serverless ? "serverless" : "unknown") }
     var capacityLabel: String { capacity?.summary ?? "unknown" }
     var monthlyLabel: String { cost?.known == true ? cost!.monthlyText : "unknown" }
     var unitLabel: String { quote?.hourly.formattedPrecise ?? "unknown" }
@@ -63,6 +63,7 @@ extension TemplateCost.Row {
             ("monthlyHigh", cost?.monthlyHigh?.jsonCents ?? .null),
             ("capacity", cost.map(capacityCostJSON) ?? .null),
             ("scalableTarget", scalableTargetId.map { .string($0) } ?? .null),
+            ("serverless", .bool(serverless)),
             ("source", quote.map { .string($0.source) } ?? .null),
             ("asOf", quote.map { .string($0.asOf) } ?? .null),
             ("origin", quote.map { .string($0.origin.rawValue) } ?? .null),
@@ -152,7 +153,8 @@ extension CostCommand {
             // variant, which fits any width.
             for r in p.cost.rows {
                 lines += proseLines("\(r.endpointLabel) / \(r.variantLabel)", width: width)
-                for (label, value) in [("instances", "\(r.instanceTypeLabel), \(r.capacityLabel)"), ("price", "\(r.unitLabel) per instance-hour"),
+                for (label, value) in [("instances", r.capacity == nil ? r.instanceTypeLabel : "\(r.instanceTypeLabel), \(r.capacityLabel)"),
+                                       ("price", r.quote == nil ? "unknown" : "\(r.unitLabel) per instance-hour"),
                                        ("month", r.monthlyLabel)] {
                     lines += proseLines("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + value, width: width, indent: String(repeating: " ", count: 13))
                 }

@@ -15,6 +15,8 @@ public struct TemplateCost: Sendable {
         public var unknownReason: String?
         public var notes: [String]
         public var scalableTargetId: String?
+        /// Priced per request, not by instance-hour.
+        public var serverless = false
 
         public var known: Bool { unknownReason == nil }
     }
@@ -45,6 +47,7 @@ public struct TemplateCost: Sendable {
             for v in e.variants {
                 var row = Row(endpointId: e.logicalId, endpointName: e.name, variant: v.name, instanceType: v.instanceType, capacity: v.capacity,
                               cost: nil, quote: nil, unknownReason: nil, notes: v.notes, scalableTargetId: v.scalableTargetId)
+                row.serverless = v.serverless
                 if v.serverless {
                     row.unknownReason = "a serverless variant is priced per request and compute time, which this program does not estimate"
                 } else if case .unknown(let why) = v.instanceType {
