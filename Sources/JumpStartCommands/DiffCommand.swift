@@ -120,11 +120,18 @@ struct DiffReport {
         m.micros == 0 ? "$0.00" : (m.micros < 0 ? "-" : "+") + Money(micros: abs(m.micros)).formatted
     }
 
+    /// The difference of two figures as they are shown, each to the cent: `$5,175.70 − $8,841.82`
+    /// is `-$3,666.12`, whatever the micro-dollars behind them.
+    static func shownDifference(_ before: Money, _ after: Money) -> Money {
+        func cents(_ m: Money) -> Int64 { (m.micros + 5_000) / 10_000 }
+        return Money(micros: (cents(after) - cents(before)) * 10_000)
+    }
+
     /// `+$1,234.56`, or `+$1.00 to +$3.00` for a range; `unknown` when either side is.
     static func change(_ a: (Money, Money)?, _ b: (Money, Money)?) -> String {
         let zero = (Money(micros: 0), Money(micros: 0))
         let x = a ?? zero, y = b ?? zero
-        let low = Money(micros: y.0.micros - x.0.micros), high = Money(micros: y.1.micros - x.1.micros)
+        let low = shownDifference(x.0, y.0), high = shownDifference(x.1, y.1)
         return low == high ? signed(low) : "\(signed(low)) to \(signed(high))"
     }
 
@@ -329,8 +336,8 @@ struct DiffReport {
                 ("before", .object([("region", .string(old.region)), ("total", total(old.cost)), ("rows", .array(old.cost.rows.map(\.json)))])),
                 ("after", .object([("region", .string(new.region)), ("total", total(new.cost)), ("rows", .array(new.cost.rows.map(\.json)))])),
                 ("change", .object([
-                    ("monthlyLow", Money(micros: new.cost.totalLow.micros - old.cost.totalLow.micros).jsonCents),
-                    ("monthlyHigh", Money(micros: new.cost.totalHigh.micros - old.cost.totalHigh.micros).jsonCents),
+                    ("monthlyLow", .double(Self.shownDifference(old.cost.totalLow, new.cost.totalLow).dollars)),
+                    ("monthlyHigh", .double(Self.shownDifference(old.cost.totalHigh, new.cost.totalHigh).dollars)),
                 ])),
                 ("notes", .array(noteLines.map { .string($0) })),
                 ("assumptions", CostAssumptions.json(new.cost.hoursPerMonth)),

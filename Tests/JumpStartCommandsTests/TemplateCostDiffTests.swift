@@ -192,6 +192,16 @@ struct TemplateCostDiffTests {
         // A rename replaces the endpoint: callers of the old name fail.
         let rename = try run(["diff", Self.golden("model-package.yaml"), Self.ours("model-package-renamed.yaml")])
         #expect(rename.stdout.contains("Endpoint is replaced, because its EndpointName changes (jumpstart-meta-textgeneration-llama-2-7b-f → jumpstart-llama-chat)"))
+        // Renaming an autoscaled endpoint replaces it, and with it the scalable target (its ResourceId
+        // names the endpoint) and the policy on that target; the new endpoint starts on the new config.
+        let scaled = try run(["diff", Self.golden("autoscaling-schedule.yaml"), Self.ours("autoscaling-schedule-renamed.yaml"), "--format", "json"])
+        let s = try #require(try json(scaled.stdout) as? [String: Any])
+        let replaced = (s["resources"] as? [[String: Any]])?.filter { $0["replaced"] as? Bool == true }.map { $0["logicalId"] as? String }
+        #expect(replaced == ["EndpointConfig", "Endpoint", "ScalableTarget", "ScalingPolicy"])
+        #expect((s["effects"] as? [String])?.first?.hasSuffix("the replacement endpoint Endpoint (jumpstart-renamed) starts with it.") == true, "\(s["effects"] ?? "")")
+        // 2–6 → 1–6 in working hours (517.08 h of daily 07:00-24:00), 1 off hours: the low end falls by
+        // 1 × $7.09 × 517.08… h = $3,666.12; the high end stays.
+        #expect(((s["cost"] as? [String: Any])?["change"] as? [String: Double]) == ["monthlyLow": -3666.12, "monthlyHigh": 0])
         // An environment change replaces the model, hence the config that names it.
         let env = try run(["diff", Self.golden("tar-gz.yaml"), Self.ours("tar-gz-environment.yaml"), "--format", "json"])
         let envResources = try #require((try json(env.stdout) as? [String: Any])?["resources"] as? [[String: Any]])

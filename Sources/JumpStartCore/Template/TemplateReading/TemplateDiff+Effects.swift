@@ -15,10 +15,6 @@ extension TemplateDiff {
             guard let ep = e.endpoints.first(where: { $0.logicalId == id }) else { return id }
             return ep.name.value.map { "\(id) (\($0))" } ?? id
         }
-        /// The endpoints of the new template that use a config.
-        func users(ofConfig id: String) -> [String] {
-            new.endpoints.filter { $0.configId == id }.map { endpointName($0.logicalId, new) }
-        }
         /// ` (A and B change; C is replaced)`: why a resource changes, in parentheses.
         func list(_ changes: [PropertyChange]) -> String {
             let direct = changes.filter { $0.becauseReplaced == nil }.map(\.path)
@@ -51,8 +47,19 @@ extension TemplateDiff {
                     sentences.append("\(endpointName(c.logicalId, new)) is updated in place\(list(c.changes)), with no interruption.")
                 }
             case ("AWS::SageMaker::EndpointConfig", .changed) where c.replaced:
-                let who = users(ofConfig: c.logicalId)
-                let target = who.isEmpty ? "no endpoint of this template uses it" : "\(who.joined(separator: ", ")) \(who.count == 1 ? "is" : "are") updated to it: SageMaker starts new instances with the new configuration, shifts traffic to them once they pass their health checks, then stops the old ones. No downtime, but for the minutes of the switch both fleets run (and are billed), and the account's instance quota must hold both"
+                // An endpoint replaced anyway (a new name) starts on the new config; the others switch to it.
+                let replacedEndpoints = Set(resources.filter { $0.type == "AWS::SageMaker::Endpoint" && $0.replaced }.map(\.logicalId))
+                let users = new.endpoints.filter { $0.configId == c.logicalId }
+                let switching = users.filter { !replacedEndpoints.contains($0.logicalId) }.map { endpointName($0.logicalId, new) }
+                let starting = users.filter { replacedEndpoints.contains($0.logicalId) }.map { endpointName($0.logicalId, new) }
+                var parts: [String] = []
+                if !switching.isEmpty {
+                    parts.append("\(switching.joined(separator: ", ")) \(switching.count == 1 ? "is" : "are") updated to it: SageMaker starts new instances with the new configuration, shifts traffic to them once they pass their health checks, then stops the old ones. No downtime, but for the minutes of the switch both fleets run (and are billed), and the account's instance quota must hold both")
+                }
+                if !starting.isEmpty {
+                    parts.append("the replacement endpoint \(starting.joined(separator: ", ")) starts with it")
+                }
+                let target = parts.isEmpty ? "no endpoint of this template uses it" : parts.joined(separator: "; ")
                 sentences.append("\(c.logicalId) (endpoint config) is replaced\(list(c.changes)): CloudFormation creates a new endpoint config, and \(target).")
             case ("AWS::SageMaker::Model", .changed) where c.replaced:
                 sentences.append("\(c.logicalId) (model) is replaced\(list(c.changes)): CloudFormation creates a new model, moves the endpoint config that uses it to the new one (replacing that config too), and deletes the old model after the update.")
