@@ -69,6 +69,7 @@ struct DiffCommand: ParsableCommand {
         let prices = try loadPrices()
         let old = try PricedTemplate.load(path: oldPath, regionFlag: regionOption.region, parameters: [], prices: prices)
         let new = try PricedTemplate.load(path: newPath, regionFlag: regionOption.region, parameters: [], prices: prices)
+        for hint in [old.regionHint, new.regionHint].compactMap({ $0 }) { note(hint) }
         let diff = TemplateDiff(old: old.template, new: new.template)
         let effects = diff.effects(old: old.endpoints, new: new.endpoints, oldTemplate: old.template, newTemplate: new.template, region: new.region)
         let report = DiffReport(old: old, new: new, diff: diff, effects: effects, userFile: prices.userFile)

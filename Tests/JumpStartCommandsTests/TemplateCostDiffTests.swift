@@ -68,6 +68,13 @@ struct TemplateCostDiffTests {
         #expect(eu.stdout.contains("in eu-west-1 (--region)"))
         let env = try jst(["cost", "--template", Self.cdk("mistral-base")], environment: try emptyConfig().merging(["AWS_REGION": "eu-west-1"]) { $1 })
         #expect(env.stdout.contains("in eu-west-1 (AWS_REGION)"))
+        // The CDK template doesn't record its stack's region; its model image says us-east-1, and a
+        // default elsewhere gets a hint on stderr (never a change of region).
+        #expect(r.stderr.isEmpty)
+        let elsewhere = try jst(["cost", "--template", Self.cdk("mistral-base")], environment: try emptyConfig().merging(["AWS_DEFAULT_REGION": "eu-west-1"]) { $1 })
+        #expect(elsewhere.stdout.contains("in eu-west-1 (AWS_DEFAULT_REGION)"))
+        #expect(elsewhere.stderr == "note: mistral-base.template.json is priced in eu-west-1 (AWS_DEFAULT_REGION), but its model image comes from us-east-1's registry; if the stack deploys there, add --region us-east-1.\n")
+        #expect(eu.stderr.isEmpty)  // --region is an answer, not a default
         // The stack whose endpoint name is Fn::Join of AWS::StackName: the name is unknown, the cost is not.
         let named = try run(["cost", "--template", Self.cdk("mistral-stack-named")])
         #expect(named.stdout.contains("huggingfacellmmistral7binstructendpointMistral: the endpoint's name is unknown (AWS::StackName, known only when the stack is deployed)"), "\(named.stdout)")

@@ -39,6 +39,15 @@ struct PricedTemplate {
     }
 
     var fileName: String { (template.path as NSString).lastPathComponent }
+
+    /// When the region is only a default, a model image from another region's registry says where
+    /// the stack more likely runs.
+    var regionHint: String? {
+        guard regionSource != "--region", regionSource != "the template's Metadata" else { return nil }
+        let others = template.imageRegions.filter { $0 != region }
+        guard let other = others.first else { return nil }
+        return "note: \(fileName) is priced in \(region) (\(regionSource)), but its model image comes from \(other)'s registry; if the stack deploys there, add --region \(other)."
+    }
 }
 
 extension TemplateCost.Row {
@@ -124,6 +133,7 @@ extension CostCommand {
         if cost.rows.isEmpty {
             note("note: \(priced.template.path) has no AWS::SageMaker::Endpoint, so there is nothing to price.")
         }
+        if let hint = priced.regionHint { note(hint) }
         switch format {
         case .json: emit(JSONText.pretty(templateJSON(priced)))
         case .markdown: emit(templateMarkdown(priced, userFile: prices.userFile))

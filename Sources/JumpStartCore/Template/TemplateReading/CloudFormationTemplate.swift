@@ -39,6 +39,23 @@ public struct CloudFormationTemplate: Sendable {
         root["Metadata"]?[TemplateMetadata.key]?["Region"]?.text.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The regions whose ECR registries the models' container images come from
+    /// (`ACCOUNT.dkr.ecr.REGION.amazonaws.com/…`), in the template's order: a hint of where the
+    /// stack deploys when the template doesn't say (the CDK's output doesn't).
+    public var imageRegions: [String] {
+        var out: [String] = []
+        for r in resources(ofType: "AWS::SageMaker::Model") {
+            let containers = [r.properties["PrimaryContainer"]] + (r.properties["Containers"]?.items ?? []).map { Optional($0) }
+            for image in containers.compactMap({ $0?["Image"]?.text }) {
+                let host = image.split(separator: "/").first.map { $0.split(separator: ".") } ?? []
+                guard host.count >= 4, host[1] == "dkr", host[2] == "ecr" else { continue }
+                let region = String(host[3])
+                if !out.contains(region) { out.append(region) }
+            }
+        }
+        return out
+    }
+
     /// Reads a file (at most 10 MB, a regular file).
     public static func read(path: String) throws(TemplateReadError) -> CloudFormationTemplate {
         let text: String
