@@ -231,6 +231,23 @@ struct TemplateCostDiffTests {
         #expect(ids == ["EndpointConfigMistral", "huggingfacellmmistral7binstructendpointMistral"])
     }
 
+    @Test("numbers where strings belong and strings where numbers do are the same values: no change, no cost change")
+    func numbersAndStrings() throws {
+        // The construct writes some environment values as numbers (DESIGN.md §2); CloudFormation
+        // passes them on as strings, and takes "1" for a count.
+        let text = try String(contentsOfFile: Self.cdk("mistral-base"), encoding: .utf8)
+            .replacingOccurrences(of: "\"SAGEMAKER_ENV\": \"1\"", with: "\"SAGEMAKER_ENV\": 1")
+            .replacingOccurrences(of: "\"InitialInstanceCount\": 1", with: "\"InitialInstanceCount\": \"1\"")
+        let dir = try temporaryDirectory()
+        let file = dir.appendingPathComponent("numbers.template.json")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(text.contains("\"SAGEMAKER_ENV\": 1") && text.contains("\"InitialInstanceCount\": \"1\""))
+        let r = try run(["diff", Self.cdk("mistral-base"), file.path, "--exit-code", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect((try json(r.stdout) as? [String: Any])?["resources"] as? [Any] != nil)
+        #expect(((try json(r.stdout) as? [String: Any])?["resources"] as? [Any])?.isEmpty == true)
+    }
+
     @Test("--exit-code: 0 when the monthly cost is unchanged, 1 when it changed, 2 on an error; without it 0", arguments: [
         (["--exit-code"], "model-package.yaml", "model-package-renamed.yaml", Int32(0)),
         (["--exit-code"], "model-package.yaml", "model-package-count-3.yaml", Int32(1)),
