@@ -62,6 +62,28 @@ public struct JumpStartTUI: ParsableCommand {
         return nil
     }
 
+    /// `diff … --exit-code` promises 2 on any error, as diff(1) does; the argument parser's own
+    /// refusals (an unknown flag, an extra argument) would end with 64 before `diff` runs. Runs
+    /// such a command line and returns its status; nil for any other command line.
+    public static func runDiffWithExitCode(_ arguments: [String]) -> Int32? {
+        let words = Array(arguments.dropFirst())
+        guard words.first == "diff", words.contains("--exit-code") else { return nil }
+        do {
+            var command = try parseAsRoot(words)
+            try command.run()
+            return 0
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {  // --help
+                StandardStreams.out(fullMessage(for: error) + "\n")
+                return 0
+            }
+            if error is ExitCode { return code.rawValue }
+            StandardStreams.err(fullMessage(for: error) + "\n")
+            return 2
+        }
+    }
+
     /// Set by the executable: starts the wizard and returns its exit code. The commands layer
     /// knows nothing of terminals, so it only asks.
     nonisolated(unsafe) public static var startWizard: ((StartingAnswers) throws -> Int32)?

@@ -6,6 +6,7 @@ import JumpStartCore
 
 StandardStreams.holdClosedDescriptors()
 if let code = JumpStartTUI.checkHelpTopic(CommandLine.arguments) { exit(code) }
+if let code = JumpStartTUI.runDiffWithExitCode(CommandLine.arguments) { exit(code) }
 JumpStartTUI.startWizard = { start in
     try WizardLauncher.run(start)
 }

@@ -254,6 +254,10 @@ struct TemplateCostDiffTests {
         (["--exit-code"], "model-package.yaml", "/nonexistent.yaml", Int32(2)),
         ([], "model-package.yaml", "model-package-count-3.yaml", Int32(0)),
         ([], "model-package.yaml", "/nonexistent.yaml", Int32(1)),
+        // The argument parser's own refusals are errors too: 2 with --exit-code, as diff(1).
+        (["--exit-code", "--no-such-flag"], "model-package.yaml", "model-package-count-3.yaml", Int32(2)),
+        (["--exit-code", "third.yaml"], "model-package.yaml", "model-package-count-3.yaml", Int32(2)),
+        (["--no-such-flag"], "model-package.yaml", "model-package-count-3.yaml", Int32(64)),
     ])
     func exitCode(flags: [String], old: String, new: String, status: Int32) throws {
         let newPath = new.hasPrefix("/") ? new : Self.ours(new)
