@@ -141,7 +141,7 @@ public enum CatalogUpdate {
                 toFetch.append(e)
             }
         }
-        let counter = Counter(total: toFetch.count, bytes: manifestBytes.count)
+        let counter = DownloadTally(total: toFetch.count, bytes: manifestBytes.count) { Progress(done: $0, total: $1, bytes: $2) }
         progress?(counter.snapshot())
         let regions = bundled.regions.names
         let outcomes = ParallelWork.map(toFetch, parallel: parallel) { e -> Result<JumpStartSpec.Outcome, Failed> in
@@ -212,15 +212,6 @@ public enum CatalogUpdate {
             bytes: counter.snapshot().bytes, seconds: Date().timeIntervalSince(started), snapshot: snapshot, folder: folder,
             bundledVersions: bundledSummaries.count - Set(fetched.map(\.reference)).intersection(bundledSummaries.map(\.reference)).count,
             fetchedVersions: fetched.count, rebuilt: rebuilt)
-    }
-
-    /// The shared tally, reporting in this update's own progress type.
-    struct Counter: Sendable {
-        let tally: DownloadTally
-        init(total: Int, bytes: Int) { tally = DownloadTally(total: total, bytes: bytes) }
-        func add(bytes n: Int) { tally.add(bytes: n) }
-        func finishOne() -> Progress { let t = tally.finishOne(); return Progress(done: t.done, total: t.total, bytes: t.bytes) }
-        func snapshot() -> Progress { let t = tally.snapshot(); return Progress(done: t.done, total: t.total, bytes: t.bytes) }
     }
 
     /// One update at a time per folder: `flock` on `catalog/.lock`, released when the process ends.

@@ -39,18 +39,24 @@ enum ParallelWork {
 }
 
 /// Files done of a total and bytes fetched, counted from several download threads at once.
-final class DownloadTally: @unchecked Sendable {
+final class DownloadTally<Progress: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
     let total: Int
     private var bytes: Int
+    /// The update's own progress value from (files done, files in all, bytes).
+    private let report: @Sendable (_ done: Int, _ total: Int, _ bytes: Int) -> Progress
 
-    init(total: Int, bytes: Int) { self.total = total; self.bytes = bytes }
+    init(total: Int, bytes: Int, report: @escaping @Sendable (_ done: Int, _ total: Int, _ bytes: Int) -> Progress) {
+        self.total = total
+        self.bytes = bytes
+        self.report = report
+    }
 
     func add(bytes n: Int) { lock.lock(); bytes += n; lock.unlock() }
 
     /// One more file done; the counts after it.
-    func finishOne() -> (done: Int, total: Int, bytes: Int) { lock.lock(); defer { lock.unlock() }; done += 1; return (done, total, bytes) }
+    func finishOne() -> Progress { lock.lock(); done += 1; let (d, b) = (done, bytes); lock.unlock(); return report(d, total, b) }
 
-    func snapshot() -> (done: Int, total: Int, bytes: Int) { lock.lock(); defer { lock.unlock() }; return (done, total, bytes) }
+    func snapshot() -> Progress { lock.lock(); let (d, b) = (done, bytes); lock.unlock(); return report(d, total, b) }
 }

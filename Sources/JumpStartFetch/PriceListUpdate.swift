@@ -98,7 +98,7 @@ public enum PriceListUpdate {
 
         let listed = regions.filter { index.versions[$0] != nil }
         let toFetch = listed.filter { held.regions[$0]?.versionURL != index.versions[$0] }
-        let counter = Counter(total: toFetch.count, bytes: indexData.count)
+        let counter = DownloadTally(total: toFetch.count, bytes: indexData.count) { Progress(regionsDone: $0, regionsTotal: $1, bytes: $2) }
         progress?(counter.snapshot())
 
         let outcomes = ParallelWork.map(toFetch, parallel: parallel) { region in
@@ -144,7 +144,7 @@ public enum PriceListUpdate {
     }
 
     /// One region: download, stream through the reader, keep that region's rows.
-    static func fetchRegion(_ region: String, path: String, fetcher: HTTPFetcher, counter: Counter) -> Result<(UpdatedPrices.Region, Int), RegionFailure> {
+    static func fetchRegion(_ region: String, path: String, fetcher: HTTPFetcher, counter: DownloadTally<Progress>) -> Result<(UpdatedPrices.Region, Int), RegionFailure> {
         let data: Data
         do throws(FetchError) { data = try fetcher.get(path) } catch { return .failure(RegionFailure(reason: error.reason)) }
         counter.add(bytes: data.count)
@@ -208,15 +208,6 @@ public enum PriceListUpdate {
         guard !versions.isEmpty else { throw .malformedIndex(url: url, reason: "it lists no region") }
         let date = value["publicationDate"]?.stringValue.flatMap { PriceListReader.isDate($0) ? $0 : nil }
         return Index(versions: versions, publicationDate: date)
-    }
-
-    /// The shared tally, reporting in this update's own progress type.
-    struct Counter: Sendable {
-        let tally: DownloadTally
-        init(total: Int, bytes: Int) { tally = DownloadTally(total: total, bytes: bytes) }
-        func add(bytes n: Int) { tally.add(bytes: n) }
-        func finishOne() -> Progress { let t = tally.finishOne(); return Progress(regionsDone: t.done, regionsTotal: t.total, bytes: t.bytes) }
-        func snapshot() -> Progress { let t = tally.snapshot(); return Progress(regionsDone: t.done, regionsTotal: t.total, bytes: t.bytes) }
     }
 }
 
